@@ -1,0 +1,9 @@
+// Generates the Prisma clients for both databases after `npm install`. Offline-safe:
+// the prisma-client generator with engineType "client" downloads no engine binary.
+import { execFileSync } from "node:child_process";
+
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NEXT_TELEMETRY_DISABLED: "1" };
+for (const config of ["prisma.config.ts", "prisma.postgres.config.ts"]) {
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--config", config], { stdio: ["ignore", "ignore", "inherit"], env });
+}
+console.log("bitext: Prisma clients generated (SQLite and PostgreSQL)");
