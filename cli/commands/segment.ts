@@ -1,0 +1,74 @@
+// `bitext segment FILE --lang xx`: the segmenter on its own, for checking its decisions.
+import { readFileSync } from "node:fs";
+import { InputError, UsageError, type Command } from "../command";
+import { segmentPresegmented, segmentText } from "../../lib/segment";
+import type { Sentence } from "../../lib/types";
+
+const usage = `Usage: bitext segment FILE --lang LANG [--presegmented] [--json]
+
+Splits FILE (UTF-8 text) into sentences and prints one sentence a line, with an empty
+line between paragraphs.
+
+  --lang LANG      language of the text: en, de (full rules) or any ISO 639-1 code
+                   (generic rules); not needed with --presegmented
+  --presegmented   FILE already has one sentence a line (blank lines separate paragraphs)
+  --json           print the sentences as JSON with their offsets and paragraph numbers`;
+
+function parse(args: string[]): { file: string; lang: string | null; presegmented: boolean; json: boolean } {
+  let file: string | null = null;
+  let lang: string | null = null;
+  let presegmented = false;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--lang") {
+      lang = args[++i] ?? null;
+      if (!lang) throw new UsageError("--lang needs a language code, e.g. --lang en.");
+    } else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
+    else if (arg === "--presegmented") presegmented = true;
+    else if (arg === "--json") json = true;
+    else if (arg.startsWith("-")) throw new UsageError(`unknown option "${arg}".`);
+    else if (file === null) file = arg;
+    else throw new UsageError(`only one FILE, got "${file}" and "${arg}".`);
+  }
+  if (!file) throw new UsageError("FILE is missing.");
+  if (!presegmented && !lang) throw new UsageError("--lang is missing (e.g. --lang en or --lang de).");
+  if (lang !== null && !/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i.test(lang)) {
+    throw new UsageError(`"${lang}" is not a language code; use an ISO 639-1 code such as en or de.`);
+  }
+  return { file, lang, presegmented, json };
+}
+
+function readText(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new InputError(`cannot read "${file}": ${(err as Error).message}`);
+  }
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") throw new InputError(`"${file}" has no text; give a file with at least one sentence.`);
+  return text;
+}
+
+function render(sentences: Sentence[]): string {
+  const lines: string[] = [];
+  sentences.forEach((s, i) => {
+    if (i > 0 && s.paragraph !== sentences[i - 1].paragraph) lines.push("");
+    lines.push(s.text);
+  });
+  return lines.join("\n");
+}
+
+export const segmentCommand: Command = {
+  name: "segment",
+  summary: "Split a text into sentences, one a line",
+  usage,
+  async run(args) {
+    const { file, lang, presegmented, json } = parse(args);
+    const text = readText(file);
+    const sentences = presegmented ? segmentPresegmented(text) : segmentText(text, lang ?? "und");
+    console.log(json ? JSON.stringify(sentences, null, 2) : render(sentences));
+    return 0;
+  },
+};
