@@ -1,0 +1,105 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+interface Problem { code: string; side?: string; params: Record<string, string | number>; message: string }
+interface Job { state: "queued" | "running" | "done" | "failed"; stage: string; progress: number; documentId?: number; problems?: Problem[]; error?: string }
+
+const LANGS = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "zh", "ja", "ko"];
+
+export function ImportForm() {
+  const { t } = useTranslation("common");
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [single, setSingle] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [warnings, setWarnings] = useState<Problem[]>([]);
+  const [job, setJob] = useState<Job | null>(null);
+
+  const describe = (p: Problem) => {
+    const params = { ...p.params } as Record<string, string | number>;
+    if (typeof params.declared === "string") params.declaredName = t(`languages.${params.declared}`, { defaultValue: params.declared });
+    if (typeof params.detected === "string") params.detectedName = t(`languages.${params.detected}`, { defaultValue: params.detected });
+    return t(`import.errors.${p.code}`, { ...params, defaultValue: p.message });
+  };
+
+  async function poll(id: string) {
+    for (;;) {
+      const res = await fetch(`/api/import/jobs/${id}`, { cache: "no-store" });
+      const current = (await res.json()) as Job;
+      setJob(current);
+      if (current.state === "done") { router.push(`/documents/${current.documentId}`); return; }
+      if (current.state === "failed") {
+        setProblems(current.problems ?? [{ code: "failed", params: { detail: current.error ?? "" }, message: current.error ?? "" }]);
+        setBusy(false);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 400));
+    }
+  }
+
+  async function submit(acceptWarnings: boolean) {
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    if (acceptWarnings) data.set("acceptWarnings", "1");
+    setBusy(true); setProblems([]); setWarnings([]); setJob(null);
+    const res = await fetch("/api/import", { method: "POST", body: data });
+    const body = await res.json().catch(() => ({}));
+    if (res.status === 202) return poll(body.job);
+    setBusy(false);
+    if (res.status === 409) setWarnings(body.warnings ?? []);
+    else setProblems(body.problems ?? [{ code: "failed", params: { detail: `HTTP ${res.status}` }, message: `HTTP ${res.status}` }]);
+  }
+
+  return (
+    <form ref={form} className="import-form" onSubmit={(e) => { e.preventDefault(); void submit(false); }} aria-busy={busy}>
+      <label className="wide">{t("import.docTitle")}
+        <input name="title" placeholder={t("import.docTitlePlaceholder")} />
+      </label>
+      <label className="check"><input type="checkbox" name="single" checked={single} onChange={(e) => setSingle(e.target.checked)} /> {t("import.single")}</label>
+      <div className={single ? "sides one" : "sides"}>
+        <fieldset>
+          <legend>{t("import.sourceText")}</legend>
+          <label>{t("import.sourceLang")}
+            <select name="sourceLang" defaultValue="en">{LANGS.map((l) => <option key={l} value={l}>{t(`languages.${l}`)} ({l})</option>)}</select>
+          </label>
+          <label>{t("import.paste")}<textarea name="sourceText" rows={12} data-testid="source-text" /></label>
+          <label>{t("import.file")}<input type="file" name="sourceFile" accept=".txt,text/plain" data-testid="source-file" /></label>
+        </fieldset>
+        {!single && (
+          <fieldset>
+            <legend>{t("import.targetText")}</legend>
+            <label>{t("import.targetLang")}
+              <select name="targetLang" defaultValue="de">{LANGS.map((l) => <option key={l} value={l}>{t(`languages.${l}`)} ({l})</option>)}</select>
+            </label>
+            <label>{t("import.paste")}<textarea name="targetText" rows={12} data-testid="target-text" /></label>
+            <label>{t("import.file")}<input type="file" name="targetFile" accept=".txt,text/plain" data-testid="target-file" /></label>
+          </fieldset>
+        )}
+      </div>
+      <label className="check"><input type="checkbox" name="presegmented" /> {t("import.presegmented")}</label>
+
+      {problems.length > 0 && (
+        <div role="alert" className="error-box" data-testid="import-errors">
+          <h2>{t("import.errorsTitle")}</h2>
+          <ul>{problems.map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div role="alert" className="warning-box" data-testid="import-warnings">
+          <h2>{t("import.warningsTitle")}</h2>
+          <ul>{warnings.map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>
+          <button type="button" onClick={() => void submit(true)} disabled={busy}>{t("import.acceptWarnings")}</button>
+        </div>
+      )}
+      {job && job.state !== "failed" && (
+        <div className="progress" role="status" aria-live="polite">
+          <progress max={1} value={job.progress} /> {t(`import.stage.${job.stage}`)} ({Math.round(job.progress * 100)} %)
+        </div>
+      )}
+      <button type="submit" disabled={busy}>{busy ? t("import.importing") : t("import.submit")}</button>
+    </form>
+  );
+}

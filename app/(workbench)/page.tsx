@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { listDocuments } from "@/lib/db/documents";
+import { t } from "@/lib/i18n";
+import { uiLanguage } from "../_server/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function DocumentsPage() {
+  const [lang, documents] = await Promise.all([uiLanguage(), listDocuments(db())]);
+  const langs = (d: { sourceLang: string; targetLang: string | null }) =>
+    d.targetLang ? `${d.sourceLang} → ${d.targetLang}` : `${d.sourceLang} (${t(lang, "documents.single")})`;
+  return (
+    <section className="page">
+      <h1>{t(lang, "documents.title")}</h1>
+      {documents.length === 0 ? (
+        <p>{t(lang, "documents.empty")} <Link href="/import">{t(lang, "nav.import")}</Link></p>
+      ) : (
+        <table className="documents" data-testid="document-list">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, "documents.columns.title")}</th>
+              <th scope="col">{t(lang, "documents.columns.languages")}</th>
+              <th scope="col" className="num">{t(lang, "documents.columns.sentences")}</th>
+              <th scope="col" className="num">{t(lang, "documents.columns.links")}</th>
+              <th scope="col" className="num">{t(lang, "documents.columns.confirmed")}</th>
+              <th scope="col" className="num">{t(lang, "documents.columns.flags")}</th>
+              <th scope="col">{t(lang, "documents.columns.updated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id} data-testid="document-row">
+                <td><Link href={`/documents/${d.id}`}>{d.title}</Link></td>
+                <td>{langs(d)}</td>
+                <td className="num">{d.targetLang ? `${d.sourceSentences} / ${d.targetSentences}` : d.sourceSentences}</td>
+                <td className="num">{d.targetLang ? d.links : "–"}</td>
+                <td className="num">{d.targetLang ? d.confirmedLinks : "–"}</td>
+                <td className="num">{d.openFlags}</td>
+                <td><time dateTime={d.updatedAt}>{new Date(d.updatedAt).toLocaleString(lang === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" })}</time></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// POST /api/import (multipart form): checks the input, then starts a background import.
+// 400 bad input, 413 too large, 409 warnings the user has to accept, 202 job started.
+import { db } from "@/lib/db/client";
+import { checkImportInput, ImportError, maxImportBytes, type RawSide } from "@/lib/import";
+import { startImportJob } from "@/lib/import/jobs";
+import { importFormSchema } from "@/lib/validations/import";
+import { currentSession } from "../../_server/session";
+
+export const dynamic = "force-dynamic";
+
+async function side(form: FormData, prefix: "source" | "target", lang: string, fallbackLabel: string): Promise<RawSide> {
+  const file = form.get(`${prefix}File`);
+  if (file instanceof File && file.size > 0) return { label: file.name || fallbackLabel, lang, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { label: fallbackLabel, lang, text: String(form.get(`${prefix}Text`) ?? "") };
+}
+
+export async function POST(request: Request) {
+  const session = await currentSession();
+  if (!session) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const limit = maxImportBytes();
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > 2 * limit + 1_000_000) {
+    const problem = { code: "tooLarge", params: { label: "The upload", size: (length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) }, message: `The upload is over the limit of ${(limit / 1048576).toFixed(1)} MB a side.` };
+    return Response.json({ problems: [problem] }, { status: 413 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.json({ problems: [{ code: "request", params: { detail: "send the form as multipart/form-data" }, message: "The request was not a form." }] }, { status: 400 });
+  }
+  const parsed = importFormSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    return Response.json({ problems: [{ code: "request", params: { detail }, message: detail }] }, { status: 400 });
+  }
+  const input = parsed.data;
+  const source = await side(form, "source", input.sourceLang, "Source text");
+  const target = input.single ? null : await side(form, "target", input.targetLang!, "Translation");
+  try {
+    const checked = checkImportInput(source, target, limit);
+    if (checked.warnings.length && !input.acceptWarnings) return Response.json({ warnings: checked.warnings }, { status: 409 });
+  } catch (err) {
+    if (err instanceof ImportError) return Response.json({ problems: err.problems }, { status: err.tooLarge ? 413 : 400 });
+    throw err;
+  }
+  const job = startImportJob(db(), { title: input.title, source, target, presegmented: input.presegmented, acceptWarnings: true, author: session.uid });
+  return Response.json({ job: job.id }, { status: 202 });
+}

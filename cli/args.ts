@@ -1,0 +1,26 @@
+// Flag parsing shared by the commands: node:util parseArgs, with our usage errors.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { readFileSync } from "node:fs";
+import { InputError, UsageError } from "./command";
+
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, "") : String(err));
+  }
+}
+
+export function requireLang(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== "string" || !/^[a-z]{2,3}$/.test(value)) throw new UsageError(`${flag} needs a language code such as en or de.`);
+  return value;
+}
+
+export function readInputFile(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === "ENOENT" ? `${file}: no such file.` : code === "EISDIR" ? `${file} is a directory, not a text file.` : `${file}: cannot read it (${code ?? String(err)}).`);
+  }
+}

@@ -1,0 +1,73 @@
+import { db } from "../../lib/db/client";
+import { createDocument } from "../../lib/db/documents";
+import { importDocument, ImportError, ImportWarning } from "../../lib/import";
+import { InputError, UsageError, type Command } from "../command";
+import { parse, readInputFile, requireLang } from "../args";
+
+const usage = `Usage:
+  bitext import SRC TGT --src-lang en --tgt-lang de [--title T] [--presegmented] [--force]
+  bitext import FILE --lang en [--title T] [--presegmented] [--force]
+  bitext import --json FILE            (a document exported with \`bitext export --format json\`)
+
+Stores the document in the database named by DATABASE_URL (default: the embedded SQLite
+file) after splitting, aligning and checking it. --force imports despite warnings (both
+sides identical, a side not in its declared language). Prints the new document's id.`;
+
+async function importJson(file: string): Promise<number> {
+  const { parseDocumentJson } = await import("../../lib/formats/json");
+  const text = new TextDecoder().decode(readInputFile(file));
+  let snapshot;
+  try {
+    snapshot = parseDocumentJson(text);
+  } catch (err) {
+    throw new InputError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return createDocument(db(), snapshot);
+}
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "store a text pair, a single text or an exported JSON document",
+  usage,
+  async run(args) {
+    const { values, positionals } = parse(args, {
+      "src-lang": { type: "string" }, "tgt-lang": { type: "string" }, lang: { type: "string" }, title: { type: "string" },
+      presegmented: { type: "boolean" }, force: { type: "boolean" }, json: { type: "string" },
+    });
+    try {
+      if (values.json) {
+        if (positionals.length) throw new UsageError("--json takes one file and no other files.");
+        console.log(await importJson(values.json));
+        return 0;
+      }
+      let request;
+      if (positionals.length === 2) {
+        const [src, tgt] = positionals;
+        request = { source: { label: src, lang: requireLang(values["src-lang"], "--src-lang"), bytes: readInputFile(src) }, target: { label: tgt, lang: requireLang(values["tgt-lang"], "--tgt-lang"), bytes: readInputFile(tgt) } };
+      } else if (positionals.length === 1) {
+        request = { source: { label: positionals[0], lang: requireLang(values.lang, "--lang"), bytes: readInputFile(positionals[0]) }, target: null };
+      } else {
+        throw new UsageError("give two files (source and translation) or one file with --lang.");
+      }
+      let lastPercent = -1;
+      const { id, warnings } = await importDocument(db(), {
+        ...request, title: values.title, presegmented: values.presegmented, acceptWarnings: values.force,
+        onProgress(stage, done, total) {
+          const percent = total ? Math.floor((100 * done) / total) : 0;
+          if (process.stderr.isTTY && percent !== lastPercent) process.stderr.write(`\r${stage} ${percent}%   `);
+          lastPercent = percent;
+        },
+      });
+      if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+      for (const w of warnings) console.error(`warning (imported anyway): ${w}`);
+      console.log(id);
+      return 0;
+    } catch (err) {
+      if (err instanceof ImportError) throw new InputError(err.message);
+      if (err instanceof ImportWarning) throw new InputError(`${err.message}\nNothing was imported. Add --force to import anyway.`);
+      throw err;
+    } finally {
+      await db().$disconnect();
+    }
+  },
+};

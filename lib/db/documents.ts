@@ -1,0 +1,182 @@
+// Storing and loading whole documents. A document is written in one transaction, so an
+// import that fails half-way leaves nothing behind.
+import type { Db, Tx } from "./client";
+import type {
+  AnnotationRecord, DocumentMeta, DocumentSnapshot, FlagRecord, LinkRecord, RevisionRecord, SegmentRecord,
+} from "../document";
+import type { Finding, MqmCategory, Severity, Side } from "../types";
+import type { ProgressListener } from "../pipeline";
+
+const CHUNK = 2000;
+/** Long enough for a book-length import on a slow disk. */
+export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 15 * 60_000 };
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Reviewers are referred to by login in snapshots; unknown logins become disabled accounts. */
+async function reviewerIds(tx: Tx, logins: (string | null)[]): Promise<Map<string, number>> {
+  const wanted = [...new Set(logins.filter((l): l is string => !!l))];
+  const map = new Map<string, number>();
+  for (const login of wanted) {
+    const found = await tx.reviewer.findUnique({ where: { login } });
+    const reviewer = found ?? (await tx.reviewer.create({ data: { login, displayName: login, passwordHash: "!disabled" } }));
+    map.set(login, reviewer.id);
+  }
+  return map;
+}
+
+/**
+ * Writes a snapshot (from the pipeline or a JSON export) as a new document and returns
+ * its id. Ids in the snapshot are only used to connect its parts; new ids are assigned.
+ */
+export async function createDocument(db: Db, snapshot: DocumentSnapshot, options: { author?: number | null; onProgress?: ProgressListener } = {}): Promise<number> {
+  const { document: meta } = snapshot;
+  const total = snapshot.source.length + snapshot.target.length + snapshot.links.length;
+  let done = 0;
+  return db.$transaction(async (tx) => {
+    const doc = await tx.document.create({
+      data: { title: meta.title, sourceLang: meta.sourceLang, targetLang: meta.targetLang, sourceName: meta.sourceName, targetName: meta.targetName },
+    });
+    const segmentId = { source: new Map<number, number>(), target: new Map<number, number>() };
+    for (const side of ["source", "target"] as const) {
+      for (const part of chunks(snapshot[side])) {
+        const rows = await tx.segment.createManyAndReturn({
+          data: part.map((s) => ({ documentId: doc.id, side, position: s.position, paragraph: s.paragraph, start: s.start, end: s.end, originalText: s.originalText, text: s.text })),
+          select: { id: true, position: true },
+        });
+        const byPosition = new Map(rows.map((r) => [r.position, r.id]));
+        for (const s of part) segmentId[side].set(s.position, byPosition.get(s.position)!);
+        done += part.length;
+        options.onProgress?.("store", done, total);
+      }
+    }
+    const linkId = new Map<number, number>();
+    for (const part of chunks(snapshot.links)) {
+      const rows = await tx.link.createManyAndReturn({
+        data: part.map((l) => ({
+          documentId: doc.id, position: l.position, confidence: l.confidence, status: l.status,
+          sourceIds: l.source.map((p) => segmentId.source.get(p)!), targetIds: l.target.map((p) => segmentId.target.get(p)!),
+        })),
+        select: { id: true, position: true },
+      });
+      const byPosition = new Map(rows.map((r) => [r.position, r.id]));
+      for (const l of part) linkId.set(l.id, byPosition.get(l.position)!);
+      done += part.length;
+      options.onProgress?.("store", done, total);
+    }
+    const people = await reviewerIds(tx, [
+      ...snapshot.flags.map((f) => f.decidedBy), ...snapshot.annotations.map((a) => a.author), ...snapshot.revisions.map((r) => r.author),
+    ]);
+    for (const part of chunks(snapshot.flags)) {
+      await tx.flag.createMany({ data: part.map((f) => flagRow(doc.id, f, segmentId[f.side].get(f.sentence) ?? null, f.linkId === null ? null : linkId.get(f.linkId) ?? null, snapshotText(snapshot, f.side, f.sentence), people)) });
+    }
+    for (const a of snapshot.annotations) {
+      const seg = segmentId[a.side].get(a.sentence);
+      if (seg === undefined) continue;
+      await tx.annotation.create({ data: { documentId: doc.id, segmentId: seg, start: a.span[0], end: a.span[1], category: a.category, severity: a.severity, comment: a.comment, authorId: a.author ? people.get(a.author) ?? null : null, createdAt: new Date(a.createdAt) } });
+    }
+    for (const part of chunks(snapshot.revisions)) {
+      await tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone })) });
+    }
+    await tx.revision.create({ data: { documentId: doc.id, reviewerId: options.author ?? null, entity: "document", entityId: doc.id, operation: "import", after: { title: meta.title, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, links: snapshot.links.length } } });
+    return doc.id;
+  }, LONG_TRANSACTION);
+}
+
+function snapshotText(snapshot: DocumentSnapshot, side: Side, sentence: number): string {
+  return snapshot[side][sentence]?.text ?? "";
+}
+
+export function flagRow(documentId: number, f: Finding & { status?: string; decidedAt?: string | null; decidedBy?: string | null }, segmentId: number | null, linkId: number | null, sentenceText: string, people?: Map<string, number>) {
+  return {
+    documentId, segmentId, linkId, side: f.side, detector: f.detector, category: f.category, severity: f.severity,
+    start: f.span[0], end: f.span[1], excerpt: sentenceText.slice(f.span[0], f.span[1]),
+    messageKey: f.message.key, params: f.message.params, suggestion: f.suggestion ?? null, evidence: (f.evidence ?? null) as never,
+    status: f.status ?? "open", decidedBy: f.decidedBy && people ? people.get(f.decidedBy) ?? null : null,
+    decidedAt: f.decidedAt ? new Date(f.decidedAt) : null,
+  };
+}
+
+export class NotFoundError extends Error {}
+
+/** Everything stored about one document, as plain data (sentence indices, not row ids). */
+export async function loadSnapshot(db: Db, documentId: number): Promise<DocumentSnapshot> {
+  const doc = await db.document.findUnique({ where: { id: documentId } });
+  if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
+  const [segments, links, flags, annotations, revisions, reviewers] = await Promise.all([
+    db.segment.findMany({ where: { documentId }, orderBy: [{ side: "asc" }, { position: "asc" }] }),
+    db.link.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
+    db.flag.findMany({ where: { documentId }, orderBy: { id: "asc" } }),
+    db.annotation.findMany({ where: { documentId }, orderBy: { id: "asc" } }),
+    db.revision.findMany({ where: { documentId }, orderBy: { id: "asc" } }),
+    db.reviewer.findMany({ select: { id: true, login: true } }),
+  ]);
+  const login = new Map(reviewers.map((r) => [r.id, r.login]));
+  const toSegment = (s: (typeof segments)[number]): SegmentRecord => ({
+    id: s.id, side: s.side as Side, position: s.position, paragraph: s.paragraph, start: s.start, end: s.end,
+    originalText: s.originalText, text: s.text, version: s.version, updatedAt: s.updatedAt.toISOString(),
+  });
+  const source = segments.filter((s) => s.side === "source").map(toSegment);
+  const target = segments.filter((s) => s.side === "target").map(toSegment);
+  const position = new Map(segments.map((s) => [s.id, s.position]));
+  const segmentById = new Map(segments.map((s) => [s.id, s]));
+  const linkRecords: LinkRecord[] = links.map((l) => ({
+    id: l.id, position: l.position, status: l.status as LinkRecord["status"], version: l.version, confidence: l.confidence,
+    source: (l.sourceIds as number[]).map((id) => position.get(id)!), target: (l.targetIds as number[]).map((id) => position.get(id)!),
+  }));
+  const flagRecords: FlagRecord[] = flags.map((f) => ({
+    id: f.id, linkId: f.linkId, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
+    side: f.side as Side, sentence: f.segmentId !== null ? position.get(f.segmentId) ?? -1 : -1, span: [f.start, f.end],
+    message: { key: f.messageKey, params: f.params as Record<string, string | number> },
+    ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
+    status: f.status as FlagRecord["status"], decidedBy: f.decidedBy !== null ? login.get(f.decidedBy) ?? null : null, decidedAt: f.decidedAt?.toISOString() ?? null,
+  }));
+  const annotationRecords: AnnotationRecord[] = annotations.map((a) => ({
+    id: a.id, side: segmentById.get(a.segmentId)!.side as Side, sentence: position.get(a.segmentId)!, span: [a.start, a.end],
+    category: a.category as MqmCategory, severity: a.severity as Severity, comment: a.comment,
+    author: a.authorId !== null ? login.get(a.authorId) ?? null : null, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(), version: a.version,
+  }));
+  const revisionRecords: RevisionRecord[] = revisions.map((r) => ({
+    id: r.id, author: r.reviewerId !== null ? login.get(r.reviewerId) ?? null : null, createdAt: r.createdAt.toISOString(),
+    entity: r.entity as RevisionRecord["entity"], entityId: r.entityId, operation: r.operation, before: r.before, after: r.after, undone: r.undone,
+  }));
+  return { document: toMeta(doc), source, target, links: linkRecords, flags: flagRecords, annotations: annotationRecords, revisions: revisionRecords };
+}
+
+export function toMeta(doc: { id: number; title: string; sourceLang: string; targetLang: string | null; sourceName: string | null; targetName: string | null; version: number; createdAt: Date; updatedAt: Date }): DocumentMeta {
+  return { id: doc.id, title: doc.title, sourceLang: doc.sourceLang, targetLang: doc.targetLang, sourceName: doc.sourceName, targetName: doc.targetName, version: doc.version, createdAt: doc.createdAt.toISOString(), updatedAt: doc.updatedAt.toISOString() };
+}
+
+export interface DocumentSummary extends DocumentMeta {
+  sourceSentences: number;
+  targetSentences: number;
+  links: number;
+  confirmedLinks: number;
+  openFlags: number;
+}
+
+export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
+  const docs = await db.document.findMany({ orderBy: { id: "asc" } });
+  const [segments, links, confirmed, flags] = await Promise.all([
+    db.segment.groupBy({ by: ["documentId", "side"], _count: { _all: true } }),
+    db.link.groupBy({ by: ["documentId"], _count: { _all: true } }),
+    db.link.groupBy({ by: ["documentId"], where: { status: "confirmed" }, _count: { _all: true } }),
+    db.flag.groupBy({ by: ["documentId"], where: { status: "open" }, _count: { _all: true } }),
+  ]);
+  const count = <T extends { documentId: number; _count: { _all: number } }>(rows: T[], id: number, extra: (r: T) => boolean = () => true) =>
+    rows.find((r) => r.documentId === id && extra(r))?._count._all ?? 0;
+  return docs.map((d) => ({
+    ...toMeta(d),
+    sourceSentences: count(segments, d.id, (r) => r.side === "source"),
+    targetSentences: count(segments, d.id, (r) => r.side === "target"),
+    links: count(links, d.id), confirmedLinks: count(confirmed, d.id), openFlags: count(flags, d.id),
+  }));
+}
+
+export async function deleteDocument(db: Db, documentId: number): Promise<void> {
+  await db.document.delete({ where: { id: documentId } });
+}

@@ -1,0 +1,67 @@
+// Turning uploaded bytes into text the segmenter can trust: valid UTF-8, no BOM, "\n"
+// line ends. Everything that cannot be repaired silently is reported, with the fix.
+import type { ImportProblem } from "./errors";
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The per-side size limit: BITEXT_MAX_BYTES (bytes) or 5 MB. */
+export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.BITEXT_MAX_BYTES);
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : DEFAULT_MAX_BYTES;
+}
+
+export interface DecodeResult { text: string; problem?: ImportProblem }
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "");
+}
+
+/** Line ends and BOM are normalised without asking: they never carry meaning here. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Control characters other than tab, newline, carriage return and form feed. */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/g;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+export function decodeSide(bytes: Uint8Array, side: "source" | "target", label: string, maxBytes = maxImportBytes()): DecodeResult {
+  if (bytes.byteLength > maxBytes) {
+    return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(bytes.byteLength), limit: megabytes(maxBytes) },
+      message: `${label} is ${megabytes(bytes.byteLength)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
+  }
+  if (looksBinary(bytes)) {
+    return { text: "", problem: { code: "binary", side, params: { label },
+      message: `${label} looks like a binary file, not text. Export it as plain text (UTF-8) and import that.` } };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { text: "", problem: { code: "invalidUtf8", side, params: { label },
+      message: `${label} is not valid UTF-8 text. Save it as UTF-8 (for example with "iconv -f latin1 -t utf-8") and import it again.` } };
+  }
+  return checkText(text, side, label);
+}
+
+/** For text that arrives as a string (pasted into the form). */
+export function checkText(raw: string, side: "source" | "target", label: string, maxBytes = maxImportBytes()): DecodeResult {
+  const size = Buffer.byteLength(raw, "utf8");
+  if (size > maxBytes) {
+    return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(size), limit: megabytes(maxBytes) },
+      message: `${label} is ${megabytes(size)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
+  }
+  const text = normaliseText(raw).replace(CONTROL, "");
+  if (text.trim() === "") {
+    return { text: "", problem: { code: "empty", side, params: { label },
+      message: `${label} is empty. Paste or upload the ${side === "source" ? "source" : "translated"} text.` } };
+  }
+  return { text };
+}

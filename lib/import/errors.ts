@@ -1,0 +1,40 @@
+// Problems with imported input. Each has a stable code (the i18n key
+// `common:import.errors.<code>`), English text for the CLI and logs, and the side it
+// concerns. Errors stop an import; warnings stop it only until the user overrides them.
+
+export type ImportProblemCode =
+  | "empty"
+  | "binary"
+  | "invalidUtf8"
+  | "tooLarge"
+  | "badLanguage"
+  | "badJson"
+  | "identicalSides"
+  | "wrongLanguage";
+
+export interface ImportProblem {
+  code: ImportProblemCode;
+  side?: "source" | "target";
+  /** Plain English: what is wrong and what to do. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export class ImportError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.name = "ImportError";
+  }
+  /** True when the input is merely larger than allowed (HTTP 413 in the app). */
+  get tooLarge(): boolean {
+    return this.problems.some((p) => p.code === "tooLarge");
+  }
+}
+
+/** Raised when warnings were found and the caller did not accept them. */
+export class ImportWarning extends Error {
+  constructor(readonly warnings: ImportProblem[]) {
+    super(warnings.map((p) => p.message).join("\n"));
+    this.name = "ImportWarning";
+  }
+}

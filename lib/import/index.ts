@@ -1,0 +1,41 @@
+// Importing a text pair or a single text: check the input, run the pipeline, store the
+// result in one transaction. Shared by the web form, the CLI and the seed loader.
+import type { Db } from "../db/client";
+import { createDocument } from "../db/documents";
+import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
+import { ImportWarning } from "./errors";
+import { checkImportInput, type RawSide } from "./validate";
+
+export { ImportError, ImportWarning, type ImportProblem } from "./errors";
+export { checkImportInput, type RawSide } from "./validate";
+export { maxImportBytes } from "./decode";
+
+export interface ImportRequest {
+  title?: string;
+  source: RawSide;
+  /** null for a single-language document. */
+  target: RawSide | null;
+  presegmented?: boolean;
+  /** Go ahead despite warnings (identical sides, unexpected language). */
+  acceptWarnings?: boolean;
+  author?: number | null;
+  onProgress?: ProgressListener;
+}
+
+function defaultTitle(source: RawSide, target: RawSide | null): string {
+  const strip = (label: string) => label.replace(/\.[a-z0-9]+$/i, "");
+  return target ? `${strip(source.label)} ↔ ${strip(target.label)}` : strip(source.label);
+}
+
+/** Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
+export async function importDocument(db: Db, request: ImportRequest): Promise<{ id: number; warnings: string[] }> {
+  const { source, target } = request;
+  const checked = checkImportInput(source, target);
+  if (checked.warnings.length && !request.acceptWarnings) throw new ImportWarning(checked.warnings);
+  const title = request.title?.trim() || defaultTitle(source, target);
+  const snapshot = target && checked.target !== null
+    ? analysePair({ title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label }, request.onProgress)
+    : analyseSingle({ title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label }, request.onProgress);
+  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress });
+  return { id, warnings: checked.warnings.map((w) => w.message) };
+}

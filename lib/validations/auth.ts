@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const loginSchema = z.object({
+  login: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(200),
+  next: z.string().optional(),
+});
+
+export const firstAccountSchema = z.object({
+  login: z.string().trim().min(2).max(40),
+  displayName: z.string().trim().max(80).optional(),
+  password: z.string().min(8).max(200),
+});
+
+/** Only same-site paths may be redirected to after login. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}

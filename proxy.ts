@@ -1,0 +1,21 @@
+// Nothing in the app or its API is readable without a session: pages redirect to the
+// login, API routes answer 401. Route handlers and server actions check again.
+import { NextResponse, type NextRequest } from "next/server";
+import { readSessionToken, SESSION_COOKIE } from "./lib/auth/session";
+
+const PUBLIC = new Set(["/login", "/api/health"]);
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC.has(pathname)) return NextResponse.next();
+  if (readSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "Not logged in. Log in at /login first." }, { status: 401 });
+  }
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"] };
