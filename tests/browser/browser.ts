@@ -1,0 +1,33 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), "bitext-chromium-"))}`],
+  });
+}
+
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+/** A fresh context (its own cookies), logged in as the given test reviewer. */
+export async function loggedInContext(browser: Browser, which = 0): Promise<{ context: BrowserContext; page: Page }> {
+  const reviewer = inject("reviewers")[which];
+  const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Login").fill(reviewer.login);
+  await page.getByLabel("Password").fill(reviewer.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  return { context, page };
+}

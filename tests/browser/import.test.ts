@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { baseURL, launchBrowser, loggedInContext } from "./browser";
+
+const SOURCE = "fixtures/seeds/000_2f5c058692c94630.txt";
+const TARGET = "fixtures/seeds/001_1a15638dc6a05010.txt";
+
+describe("import in the browser", () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it("keeps everything behind the login", async () => {
+    const context = await browser.newContext({ baseURL: baseURL() });
+    const page = await context.newPage();
+    await page.goto("/import");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    const api = await page.request.get("/api/documents");
+    expect(api.status()).toBe(401);
+    await context.close();
+  });
+
+  it("imports the seed pair through the form and shows its 15 links side by side", async () => {
+    const { context, page } = await loggedInContext(browser);
+    await page.goto("/import");
+    await page.getByLabel("Title").fill("Seed pair via the form");
+    await page.getByTestId("source-file").setInputFiles(SOURCE);
+    await page.getByTestId("target-file").setInputFiles(TARGET);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.waitForURL(/\/documents\/\d+$/, { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId("link-row").count()).toBe(15);
+    const first = page.getByTestId("link-row").first();
+    expect(await first.textContent()).toContain("Last week, leadership changes at AI startup OpenAI");
+    expect(await first.textContent()).toContain("Letzte Woche erregte Führungswechsel");
+    await page.goto("/");
+    expect(await page.getByTestId("document-row").filter({ hasText: "Seed pair via the form" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows a clear message for an empty side and imports nothing", async () => {
+    const { context, page } = await loggedInContext(browser);
+    await page.goto("/");
+    const before = await page.getByTestId("document-row").count();
+    await page.goto("/import");
+    await page.getByTestId("source-text").fill("Some English text.");
+    await page.getByTestId("target-text").fill("   ");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect.poll(() => page.getByTestId("import-errors").textContent()).toContain("Translation is empty");
+    await page.goto("/");
+    expect(await page.getByTestId("document-row").count()).toBe(before);
+    await context.close();
+  });
+
+  it("answers 413 when a side is over the size limit", async () => {
+    const { context, page } = await loggedInContext(browser);
+    const big = "A sentence. ".repeat(500_000); // about 6 MB, over the 5 MB default
+    const res = await page.request.post("/api/import", { multipart: { sourceLang: "en", targetLang: "de", sourceText: big, targetText: "Ein Satz." } });
+    expect(res.status()).toBe(413);
+    expect(JSON.stringify(await res.json())).toMatch(/over the limit of 5 MB/);
+    await context.close();
+  });
+});
