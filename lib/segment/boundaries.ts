@@ -119,7 +119,8 @@ function spacedAbbreviation(p: string, letterStart: number, letter: string): str
 const LIST_MARKER = /^(?:\d{1,3}(?:\.\d{1,3})*|\p{Lu}\d{1,3}|\p{L}|[IVXLC]{1,6}|[ivxlc]{1,6})$/u;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
-const NO_VOWEL_WORD = /^\p{Lu}?[b-df-hj-np-tv-xzß]{1,4}$/u;
+const NO_VOWEL_WORD = /^[B-DF-HJ-NP-TV-XZ]?[b-df-hj-np-tv-xzß]{1,4}$/u;
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\d]+$/u;
 
 /**
  * Is the terminator run p[termStart, runEnd) the end of a sentence, given that whitespace
@@ -163,8 +164,10 @@ function isBoundary(p: string, termStart: number, runEnd: number, next: number, 
     return isLower(token) ? false : starter;
   }
   if (rules.neverFinal.has(key)) return false;
+  if (rules.usuallyFinal.has(key)) return !rules.calendarWords.has(word) && !ALL_CAPS.test(word);
   if (rules.maybeFinal.has(key)) return starter;
   if (rules.beforeNumber.has(key)) return !isDigit(first);
+  if (key.length > 4 && rules.abbreviationSuffixes.some((suffix) => key.endsWith(suffix))) return starter;
 
   if (NUMBER.test(token)) {
     // German "am 24. November", "Der 2. Versuch": short numbers are ordinals; years end sentences.

@@ -6,10 +6,20 @@ export interface LanguageRules {
   /** Abbreviations that (practically) never end a sentence: "Dr.", "z. B.", "bzw.". */
   neverFinal: ReadonlySet<string>;
   /**
-   * Abbreviations that often end a sentence ("etc.", "U.S.", "Inc.", "usw."): a boundary only
+   * Abbreviations that often end a sentence ("U.S.", "Inc.", "Mio."): a boundary only
    * when the next word is a typical sentence opener ("in the U.S. They" vs "the U.S. Army").
    */
   maybeFinal: ReadonlySet<string>;
+  /**
+   * Abbreviations that usually end a sentence when a capitalised word follows ("9 a.m. Please
+   * be on time", "Äpfel, Birnen usw. Die …"), except before a calendar word or an all-caps
+   * token ("9 a.m. Monday", "9 a.m. EST").
+   */
+  usuallyFinal: ReadonlySet<string>;
+  /** Weekdays and months, which follow time and date abbreviations mid-sentence. */
+  calendarWords: ReadonlySet<string>;
+  /** Word endings that mark an abbreviation ("Hauptstr." for Hauptstraße). */
+  abbreviationSuffixes: readonly string[];
   /** Abbreviations only when a number follows ("No. 5", "p. 12"); otherwise ordinary words. */
   beforeNumber: ReadonlySet<string>;
   /** Words that typically open a sentence, case-sensitive, used to break ties. */
@@ -29,9 +39,15 @@ const EN_NEVER = words(`
   ed eds trans esp incl ave blvd mt ft
 `);
 const EN_MAYBE = words(`
-  etc inc ltd co corp llc plc bros jr sr st rd u.s u.k u.n u.s.a e.u a.m p.m ph.d b.a m.a b.sc m.sc
+  inc ltd co corp llc plc bros jr sr st rd u.s u.k u.n u.s.a e.u ph.d b.a m.a b.sc m.sc
   al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
   min mins hr hrs yr yrs misc govt
+`);
+const EN_USUALLY_FINAL = words(`etc a.m p.m`);
+const EN_CALENDAR = words(`
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+  January February March April May June July August September October November December
+  Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 `);
 const EN_NUMBER = words(`no nos p pp art nr`);
 const EN_STARTERS = words(`
@@ -49,8 +65,14 @@ const DE_NEVER = words(`
   dipl ing med jur rer nat phil mag tel pkt ziff vs mo di mi do sa
 `);
 const DE_MAYBE = words(`
-  u.a usw usf etc e.v a.d n.chr v.chr chr mio mrd tsd jh jhd jhdt std min sek ff f co inc ltd corp
+  u.a e.v a.d n.chr v.chr chr mio mrd tsd jh jhd jhdt std min sek ff f co inc ltd corp
   jan feb mär apr jun jul aug sep sept okt nov dez hbf bhf u.v.m
+`);
+const DE_USUALLY_FINAL = words(`usw usf etc`);
+const DE_CALENDAR = words(`
+  Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Mo Di Mi Do Fr Sa So
+  Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
+  Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 `);
 const DE_NUMBER = words(`nr art abs s no`);
 const DE_STARTERS = words(`
@@ -65,7 +87,7 @@ const DE_STARTERS = words(`
 const FR_NEVER = words(`
   m mme mlle mm dr pr me mgr p.ex c.-à-d cf env vol chap éd coll hab ex av apr j.-c
 `);
-const FR_MAYBE = words(`etc cie sa jr sr`);
+const FR_MAYBE = words(`cie sa jr sr`);
 const FR_NUMBER = words(`p pp n no art`);
 const FR_STARTERS = words(`
   Le La Les L Il Elle Ils Elles Nous Vous Je On Mais Et Ou Ce Cet Cette Ces Un Une Des Dans En
@@ -80,11 +102,12 @@ const GENERIC_MAYBE = words(`etc inc ltd co corp`);
 const ORDINAL_PERIOD = words(`de da nb nn no fi cs sk pl hu sl hr sr bs et lv is tr fo`);
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NONE = { usuallyFinal: EMPTY, calendarWords: EMPTY, abbreviationSuffixes: [] as string[] };
 
 const TABLES: Record<string, LanguageRules> = {
-  en: { neverFinal: EN_NEVER, maybeFinal: EN_MAYBE, beforeNumber: EN_NUMBER, starters: EN_STARTERS, ordinalPeriod: false },
-  de: { neverFinal: DE_NEVER, maybeFinal: DE_MAYBE, beforeNumber: DE_NUMBER, starters: DE_STARTERS, ordinalPeriod: true },
-  fr: { neverFinal: FR_NEVER, maybeFinal: FR_MAYBE, beforeNumber: FR_NUMBER, starters: FR_STARTERS, ordinalPeriod: false },
+  en: { ...NONE, usuallyFinal: EN_USUALLY_FINAL, calendarWords: EN_CALENDAR, neverFinal: EN_NEVER, maybeFinal: EN_MAYBE, beforeNumber: EN_NUMBER, starters: EN_STARTERS, ordinalPeriod: false },
+  de: { ...NONE, usuallyFinal: DE_USUALLY_FINAL, calendarWords: DE_CALENDAR, abbreviationSuffixes: ["str"], neverFinal: DE_NEVER, maybeFinal: DE_MAYBE, beforeNumber: DE_NUMBER, starters: DE_STARTERS, ordinalPeriod: true },
+  fr: { ...NONE, usuallyFinal: words(`etc`), neverFinal: FR_NEVER, maybeFinal: FR_MAYBE, beforeNumber: FR_NUMBER, starters: FR_STARTERS, ordinalPeriod: false },
 };
 
 /** The rules for a language tag ("en", "de-AT", "fr"); unknown languages get generic rules. */
@@ -92,6 +115,7 @@ export function rulesFor(lang: Lang): LanguageRules {
   const base = lang.trim().toLowerCase().split(/[-_]/)[0] ?? "";
   return (
     TABLES[base] ?? {
+      ...NONE,
       neverFinal: GENERIC_NEVER,
       maybeFinal: GENERIC_MAYBE,
       beforeNumber: EMPTY,
