@@ -1,0 +1,261 @@
+// The English–German lexicon, converted from the Ding dictionary (GPL-2-or-later, see data/NOTICE).
+// The file is parsed once per process; the indexes that only some callers need (English -> German,
+// stems) are built on first use so that loading stays cheap.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { decodeIds, LEXICON_FORMAT_VERSION } from "./format";
+import { englishBaseCandidates, germanBaseCandidates } from "./inflection";
+import { stemEnglish, stemGerman } from "./stem";
+
+export interface Lexicon {
+  /** English translations of a German word (case-insensitive; tries the exact form, then light normalisation/stemming). */
+  deToEn(word: string): readonly string[];
+  /** German translations of an English word (same lookup rules). */
+  enToDe(word: string): readonly string[];
+  hasGerman(word: string): boolean;
+  hasEnglish(word: string): boolean;
+  /** What the dictionary knows about one exact German word (lowercased key); used to rank compound splits. */
+  germanInfo?(word: string): GermanWordInfo | undefined;
+}
+
+export interface GermanWordInfo {
+  /** Number of Ding lines using the word (summed over casings): a rough frequency. */
+  frequency: number;
+  /** Some casing of the word is marked as a noun, or is capitalised (German nouns are). */
+  noun: boolean;
+  /** Marked as a verb somewhere in Ding. */
+  verb: boolean;
+  /** Marked as a content word (noun, verb, adjective, adverb) somewhere in Ding. */
+  content: boolean;
+  /** Marked only as a function word (preposition, conjunction, pronoun, article, particle). */
+  functionWord: boolean;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+export function lexiconDataPath(): string {
+  const candidates = [
+    path.join(path.dirname(fileURLToPath(import.meta.url)), "data", "de-en.lex.gz"),
+    path.join(process.cwd(), "lib", "lexicon", "data", "de-en.lex.gz"),
+  ];
+  // The second location serves bundlers that move this module away from its data.
+  for (const c of candidates) if (existsSync(c)) return c;
+  throw new Error(
+    `The lexicon data file lib/lexicon/data/de-en.lex.gz is missing. Rebuild it with ` +
+      "`apt-get install trans-de-en && npx tsx scripts/build-lexicon.ts`.",
+  );
+}
+
+/** Lowercase, curly apostrophes straightened, surrounding punctuation removed. */
+export function normaliseWord(word: string): string {
+  return word
+    .trim()
+    .replace(/’/g, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+    .toLowerCase();
+}
+
+/** One German row of the data file: key \t frequency(base 36) \t flags \t English ids. */
+function rowKey(row: string): string {
+  return row.slice(0, row.indexOf("\t"));
+}
+
+class DingLexicon implements Lexicon {
+  private readonly lines: string[];
+  private readonly enStart: number;
+  private readonly enCount: number;
+  /** German rows are lines[deStart, deEnd), sorted by lowercase key: lookups binary-search them. */
+  private readonly deStart: number;
+  private readonly deEnd: number;
+  private enIndex: Map<string, number> | null = null;
+  /** English id -> German rows, built on first enToDe */
+  private enToDeRows: number[][] | null = null;
+  private enStems: Map<string, number[]> | null = null;
+
+  constructor(text: string) {
+    this.lines = text.split("\n");
+    let i = 0;
+    while (this.lines[i]?.startsWith("#")) {
+      const m = /^#lexicon (\d+)/.exec(this.lines[i]!);
+      if (m && Number(m[1]) !== LEXICON_FORMAT_VERSION)
+        throw new Error(`Lexicon data has format ${m[1]}, this code reads ${LEXICON_FORMAT_VERSION}: rebuild it with scripts/build-lexicon.ts.`);
+      i++;
+    }
+    this.enCount = Number(/^@en (\d+)$/.exec(this.lines[i++] ?? "")?.[1]);
+    this.enStart = i;
+    i += this.enCount;
+    const deCount = Number(/^@de (\d+)$/.exec(this.lines[i++] ?? "")?.[1]);
+    if (!Number.isFinite(this.enCount) || !Number.isFinite(deCount))
+      throw new Error("Lexicon data is damaged: rebuild it with scripts/build-lexicon.ts.");
+    this.deStart = i;
+    this.deEnd = i + deCount;
+  }
+
+  private english(id: number): string {
+    return rowKey(this.lines[this.enStart + id]!);
+  }
+
+  private field(r: number, field: number): string {
+    return this.lines[r]!.split("\t")[field] ?? "";
+  }
+
+  private translates(r: number): boolean {
+    return !this.lines[r]!.endsWith("\t");
+  }
+
+  /** First German row whose key is >= key. */
+  private lowerBound(key: string): number {
+    let lo = this.deStart;
+    let hi = this.deEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rowKey(this.lines[mid]!) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Rows of one exact lowercase key (one per casing). */
+  private exactRows(key: string): number[] {
+    const rows: number[] = [];
+    for (let r = this.lowerBound(key); r < this.deEnd && rowKey(this.lines[r]!) === key; r++) rows.push(r);
+    return rows;
+  }
+
+  /** Rows of the first form that the dictionary knows: exact, then base forms, then the stem. */
+  private germanRows(word: string, useStem: boolean): number[] {
+    const key = normaliseWord(word);
+    if (!key) return [];
+    const exact = this.exactRows(key);
+    if (exact.length) return exact;
+    for (const c of germanBaseCandidates(key)) {
+      const rows = this.exactRows(c);
+      if (rows.length) return rows;
+    }
+    return useStem ? this.sameGermanStem(key) : [];
+  }
+
+  /** Rows sharing the query's stem. The stem (before umlaut folding) is a prefix of the word, so the
+   *  sorted rows are scanned from that prefix instead of stemming all 300k words into an index. */
+  private sameGermanStem(key: string): number[] {
+    const stem = stemGerman(key);
+    const prefix = key.slice(0, Math.max(3, stem.length - (key.match(/ß/g)?.length ?? 0)));
+    const rows: number[] = [];
+    for (let r = this.lowerBound(prefix), scanned = 0; r < this.deEnd && scanned < 2000; r++, scanned++) {
+      const k = rowKey(this.lines[r]!);
+      if (!k.startsWith(prefix)) break;
+      if (this.translates(r) && stemGerman(k) === stem) rows.push(r);
+    }
+    return rows;
+  }
+
+  private englishIndex(): Map<string, number> {
+    if (!this.enIndex) {
+      this.enIndex = new Map();
+      for (let k = 0; k < this.enCount; k++) this.enIndex.set(this.english(k), k);
+    }
+    return this.enIndex;
+  }
+
+  private englishIds(word: string, useStem: boolean): number[] {
+    const key = normaliseWord(word);
+    if (!key) return [];
+    const index = this.englishIndex();
+    const exact = index.get(key);
+    if (exact !== undefined) return [exact];
+    for (const c of englishBaseCandidates(key)) {
+      const id = index.get(c);
+      if (id !== undefined) return [id];
+    }
+    if (!useStem) return [];
+    if (!this.enStems) {
+      this.enStems = new Map();
+      const rows = this.reverseRows();
+      for (const [w, id] of index) {
+        if (!rows[id]?.length) continue; // only words that translate help a lookup
+        const s = stemEnglish(w);
+        const list = this.enStems.get(s);
+        if (list) list.push(id);
+        else this.enStems.set(s, [id]);
+      }
+    }
+    return this.enStems.get(stemEnglish(key)) ?? [];
+  }
+
+  private reverseRows(): number[][] {
+    if (!this.enToDeRows) {
+      const rev: number[][] = Array.from({ length: this.enCount }, () => []);
+      for (let r = this.deStart; r < this.deEnd; r++) {
+        const row = this.lines[r]!;
+        const ids = row.slice(row.lastIndexOf("\t") + 1);
+        if (ids) for (const id of decodeIds(ids)) rev[id]!.push(r);
+      }
+      this.enToDeRows = rev;
+    }
+    return this.enToDeRows;
+  }
+
+  deToEn(word: string): readonly string[] {
+    const rows = this.germanRows(word, false).filter((r) => this.translates(r));
+    const found = rows.length ? rows : this.germanRows(word, true).filter((r) => this.translates(r));
+    if (!found.length) return NONE;
+    // A capitalised query is most likely the noun: put the capitalised row's senses first.
+    const capitalised = /^\p{Lu}/u.test(word.trim());
+    const rank = (r: number) => (this.field(r, 2).includes("C") === capitalised ? 0 : 1);
+    const ordered = [...found].sort((a, b) => rank(a) - rank(b));
+    const out = new Set<string>();
+    for (const r of ordered) for (const id of decodeIds(this.field(r, 3))) out.add(this.english(id));
+    return [...out];
+  }
+
+  enToDe(word: string): readonly string[] {
+    const rev = this.reverseRows();
+    let ids = this.englishIds(word, false).filter((id) => rev[id]!.length);
+    if (!ids.length) ids = this.englishIds(word, true);
+    if (!ids.length) return NONE;
+    const rows = ids.flatMap((id) => rev[id]!);
+    // The German word used most across the dictionary is the likeliest translation.
+    const frequency = (r: number) => parseInt(this.field(r, 1), 36);
+    rows.sort((a, b) => frequency(b) - frequency(a));
+    const out = new Set<string>();
+    for (const r of rows) out.add(rowKey(this.lines[r]!));
+    return [...out];
+  }
+
+  hasGerman(word: string): boolean {
+    return this.germanRows(word, false).length > 0;
+  }
+
+  hasEnglish(word: string): boolean {
+    return this.englishIds(word, false).length > 0;
+  }
+
+  germanInfo(word: string): GermanWordInfo | undefined {
+    const rows = this.exactRows(word.toLowerCase());
+    if (!rows.length) return undefined;
+    let frequency = 0;
+    let noun = false;
+    let content = false;
+    let verb = false;
+    let functionWord = false;
+    for (const r of rows) {
+      const [, freq, flags] = this.lines[r]!.split("\t");
+      frequency += parseInt(freq!, 36);
+      if (/[CN]/.test(flags!)) noun = true;
+      if (flags!.includes("V")) verb = true;
+      if (/[NVAD]/.test(flags!)) content = true;
+      else if (flags!.includes("O")) functionWord = true;
+    }
+    return { frequency, noun, verb, content, functionWord: functionWord && !content };
+  }
+}
+
+let cached: DingLexicon | null = null;
+
+/** Synchronous, cached per process; fast (target < 300 ms cold, measure it). */
+export function loadLexicon(): Lexicon {
+  if (!cached) cached = new DingLexicon(gunzipSync(readFileSync(lexiconDataPath())).toString("utf8"));
+  return cached;
+}
