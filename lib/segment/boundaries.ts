@@ -51,6 +51,7 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
     while (runEnd < n && TERMINATOR.has(paragraph[runEnd])) runEnd++;
     let end = runEnd;
     while (end < n && CLOSER.has(paragraph[end])) end++;
+    end = skipFootnoteMarks(paragraph, end);
     if (end < n && !isSpace(paragraph[end])) {
       // "3.5", "example.com", "e.g.,", "U.S.-based": no space, no boundary.
       i = end;
@@ -73,6 +74,16 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
   while (last > sentenceStart && isSpace(paragraph[last - 1])) last--;
   if (last > sentenceStart) spans.push([sentenceStart, last]);
   return spans;
+}
+
+/** Wikipedia-style note marks after a full stop ("known.[1][2] Later") belong to the sentence. */
+function skipFootnoteMarks(p: string, at: number): number {
+  let end = at;
+  for (;;) {
+    const mark = /^\[\d{1,3}\]/.exec(p.slice(end, end + 5));
+    if (!mark) return end;
+    end += mark[0].length;
+  }
 }
 
 /** The word that would open the next sentence, after any opening quotes or brackets. */
@@ -149,6 +160,9 @@ function isBoundary(p: string, termStart: number, runEnd: number, next: number, 
 
   // "1. Title", "Q1. Why …?", "3.1. Scope", "IV. Results": a list marker opens the sentence.
   if (start === sentenceStart && LIST_MARKER.test(token)) return false;
+
+  // "EST", "IBM", "FAZ": acronyms, even where the lowercase form is an abbreviation ("est.").
+  if (ALL_CAPS.test(token)) return true;
 
   const key = token.toLowerCase();
   if (SINGLE_LETTER.test(token)) {

@@ -62,7 +62,7 @@ const DE_NEVER = words(`
   z.b d.h u.u v.a o.ä u.ä s.o s.u z.t i.d.r m.e o.g u.g i.a i.v z.hd z.zt
   bzw ca vgl ggf evtl inkl exkl zzgl abzgl sog bspw insb bzgl lt gem gegr geb gest verh hrsg
   aufl bd bde kap abb tab anm dt engl franz lat griech allg ehem max mind dr prof hr fr frl str
-  dipl ing med jur rer nat phil mag tel pkt ziff vs mo di mi do sa
+  dipl ing fa med jur rer nat phil mag tel pkt ziff vs mo di mi do sa
 `);
 const DE_MAYBE = words(`
   u.a e.v a.d n.chr v.chr chr mio mrd tsd jh jhd jhdt std min sek ff f co inc ltd corp
