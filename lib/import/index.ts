@@ -3,6 +3,8 @@
 import type { Db } from "../db/client";
 import { createDocument } from "../db/documents";
 import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
+import type { DocumentSnapshot } from "../document";
+import { analyseInChildProcess, type AnalyseJob } from "./analyse-process";
 import { ImportWarning } from "./errors";
 import { checkImportInput, type RawSide } from "./validate";
 
@@ -20,6 +22,8 @@ export interface ImportRequest {
   acceptWarnings?: boolean;
   author?: number | null;
   onProgress?: ProgressListener;
+  /** Run the pipeline in a child process (the web server does, to stay responsive). */
+  inChildProcess?: boolean;
 }
 
 function defaultTitle(source: RawSide, target: RawSide | null): string {
@@ -33,9 +37,12 @@ export async function importDocument(db: Db, request: ImportRequest): Promise<{ 
   const checked = checkImportInput(source, target);
   if (checked.warnings.length && !request.acceptWarnings) throw new ImportWarning(checked.warnings);
   const title = request.title?.trim() || defaultTitle(source, target);
-  const snapshot = target && checked.target !== null
-    ? analysePair({ title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label }, request.onProgress)
-    : analyseSingle({ title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label }, request.onProgress);
+  const job: AnalyseJob = target && checked.target !== null
+    ? { kind: "pair", input: { title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label } }
+    : { kind: "single", input: { title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label } };
+  const snapshot: DocumentSnapshot = request.inChildProcess
+    ? await analyseInChildProcess(job, request.onProgress)
+    : job.kind === "pair" ? analysePair(job.input, request.onProgress) : analyseSingle(job.input, request.onProgress);
   const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress });
   return { id, warnings: checked.warnings.map((w) => w.message) };
 }

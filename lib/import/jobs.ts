@@ -34,6 +34,7 @@ export function startImportJob(db: Db, request: ImportRequest): ImportJob {
     job.state = "running";
     importDocument(db, {
       ...request,
+      inChildProcess: true,
       onProgress(stage, done, total) {
         const [from, to] = STAGE_WEIGHT[stage];
         job.stage = stage;
