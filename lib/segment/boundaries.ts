@@ -34,7 +34,13 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
     if (CJK_TERMINATOR.has(c)) {
       let j = i + 1;
       while (j < n && (CJK_TERMINATOR.has(paragraph[j]) || TERMINATOR.has(paragraph[j]))) j++;
+      const closed = j;
       while (j < n && CLOSER.has(paragraph[j])) j++;
+      // Japanese quotes run on into the sentence with a particle: 「行こう。」と彼は言った。
+      if (j > closed && j < n && /\p{Script=Hiragana}/u.test(paragraph[j])) {
+        i = j;
+        continue;
+      }
       const next = skipSpace(j);
       if (next < n) {
         spans.push([sentenceStart, j]);
