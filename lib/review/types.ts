@@ -25,7 +25,8 @@ export type ReviewOperation =
   /** Correct the text of a sentence. */
   | { op: "editText"; segmentId: number; text: string }
   /** Accept (apply the suggestion as a text correction), dismiss or reopen a finding. */
-  | { op: "decideFlag"; flagId: number; decision: "accepted" | "dismissed" | "open" }
+  /** `from`: the status the client saw; when given, a different current status is a conflict. */
+  | { op: "decideFlag"; flagId: number; decision: "accepted" | "dismissed" | "open"; from?: "accepted" | "dismissed" | "open" }
   | { op: "addAnnotation"; segmentId: number; start: number; end: number; category: MqmCategory; severity: Severity; comment: string }
   | { op: "updateAnnotation"; annotationId: number; category?: MqmCategory; severity?: Severity; comment?: string }
   | { op: "deleteAnnotation"; annotationId: number };
@@ -39,4 +40,6 @@ export interface ReviewRequest {
   documentId: number;
   operation: ReviewOperation;
   expectedVersion: number;
+  /** Versions of further rows the change was based on (e.g. the neighbour link of a merge). */
+  expectedVersions?: { links?: Record<number, number>; segments?: Record<number, number> };
 }

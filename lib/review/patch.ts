@@ -1,0 +1,70 @@
+// What a review operation changed, in the shape the review page applies to its snapshot.
+// Operations return only what changed so that a 10,000-link document stays cheap; rows
+// that only moved (because a link or sentence was inserted or removed before them) are
+// described by a `Shift` instead of being sent again. Pure: usable in the browser.
+import type { AnnotationRecord, DocumentSnapshot, FlagRecord, LinkRecord, SegmentRecord } from "../document";
+import type { Side } from "../types";
+
+/** Rows not upserted whose position (old numbering) is >= at move by delta. */
+export interface Shift { at: number; delta: number }
+
+export interface ReviewPatch {
+  document: { id: number; version: number; updatedAt: string };
+  revisionId: number | null;
+  shifts: { links?: Shift; source?: Shift; target?: Shift };
+  links: { upsert: LinkRecord[]; remove: number[] };
+  segments: { upsert: SegmentRecord[]; remove: number[] };
+  flags: { upsert: FlagRecord[]; remove: number[] };
+  annotations: { upsert: AnnotationRecord[]; remove: number[] };
+}
+
+export interface UndoState {
+  undo: { revisionId: number; operation: string } | null;
+  redo: { revisionId: number; operation: string } | null;
+}
+
+export function emptyPatch(document: ReviewPatch["document"], revisionId: number | null = null): ReviewPatch {
+  return {
+    document, revisionId, shifts: {},
+    links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] },
+    flags: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] },
+  };
+}
+
+function moved(position: number, shift: Shift | undefined): number {
+  return shift && position >= shift.at ? position + shift.delta : position;
+}
+
+function merge<T extends { id: number }>(rows: T[], remove: number[], upsert: T[], move: (row: T) => T, order: (a: T, b: T) => number): T[] {
+  const gone = new Set([...remove, ...upsert.map((r) => r.id)]);
+  return [...rows.filter((r) => !gone.has(r.id)).map(move), ...upsert].sort(order);
+}
+
+/** The snapshot after the change: removes, shifts the rest, upserts, re-sorts. */
+export function applyPatch(snapshot: DocumentSnapshot, patch: ReviewPatch): DocumentSnapshot {
+  const { shifts } = patch;
+  const sentence = (side: Side, index: number) => moved(index, shifts[side]);
+  const bySideUpsert = (side: Side) => patch.segments.upsert.filter((s) => s.side === side);
+  const segments = (side: Side) => merge<SegmentRecord>(
+    snapshot[side], patch.segments.remove, bySideUpsert(side),
+    (s) => ({ ...s, position: sentence(side, s.position) }), (a, b) => a.position - b.position,
+  );
+  const links = merge<LinkRecord>(
+    snapshot.links, patch.links.remove, patch.links.upsert,
+    (l) => ({ ...l, position: moved(l.position, shifts.links), source: l.source.map((i) => sentence("source", i)), target: l.target.map((i) => sentence("target", i)) }),
+    (a, b) => a.position - b.position,
+  );
+  const flags = merge<FlagRecord>(
+    snapshot.flags, patch.flags.remove, patch.flags.upsert,
+    (f) => (f.sentence >= 0 ? { ...f, sentence: sentence(f.side, f.sentence) } : f), (a, b) => a.id - b.id,
+  );
+  const annotations = merge<AnnotationRecord>(
+    snapshot.annotations, patch.annotations.remove, patch.annotations.upsert,
+    (a) => ({ ...a, sentence: sentence(a.side, a.sentence) }), (a, b) => a.id - b.id,
+  );
+  return {
+    ...snapshot,
+    document: { ...snapshot.document, version: patch.document.version, updatedAt: patch.document.updatedAt },
+    source: segments("source"), target: segments("target"), links, flags, annotations,
+  };
+}
