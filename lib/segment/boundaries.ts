@@ -9,8 +9,8 @@ const TERMINATOR = new Set([".", "!", "?", "…", "‼", "⁇", "⁈", "⁉", "�
 const CJK_TERMINATOR = new Set(["。", "！", "？", "｡", "．"]);
 /** What may follow a terminator and still belong to its sentence. */
 const CLOSER = new Set(['"', "'", "”", "’", "“", "‘", "»", "«", "›", "‹", ")", "]", "}", "」", "』", "）", "】", "〉", "》", "〕"]);
-/** What may stand before the first word of a sentence. */
-const OPENER = new Set(['"', "'", "“", "„", "‚", "‘", "«", "»", "‹", "›", "(", "[", "{", "¿", "¡", "「", "『", "（", "【"]);
+/** What may stand before the first word of a sentence ("_" and "*" mark emphasis in plain-text sources). */
+const OPENER = new Set(['"', "'", "“", "„", "‚", "‘", "«", "»", "‹", "›", "(", "[", "{", "¿", "¡", "「", "『", "（", "【", "_", "*"]);
 
 const MAX_TOKEN = 64;
 const MAX_WORD = 40;

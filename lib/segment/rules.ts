@@ -31,17 +31,19 @@ export interface LanguageRules {
   ordinalPeriod: boolean;
 }
 
+// Anything that is also an ordinary word ("Ed", "fig", "sec"; German "mag", "Max") belongs in
+// maybeFinal or beforeNumber, never in neverFinal: "I met Ed. He left." must split.
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 const EN_NEVER = words(`
-  mr mrs ms messrs dr prof rev hon gen col lt sgt capt cmdr adm gov sen rep pres supt
-  mme mlle e.g i.e cf vs viz approx ca dept univ assn est fig figs eq eqs ch sec secs vol vols
-  ed eds trans esp incl ave blvd mt ft
+  mr mrs ms messrs dr prof rev lt sgt capt cmdr adm gov sen supt
+  mme mlle e.g i.e cf vs viz approx ca univ assn figs eq eqs ch secs vol vols eds incl mt
 `);
 const EN_MAYBE = words(`
   inc ltd co corp llc plc bros jr sr st rd u.s u.k u.n u.s.a e.u ph.d b.a m.a b.sc m.sc
-  al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-  min mins hr hrs yr yrs misc govt
+  al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
+  min mins hr hrs yr yrs misc govt dept ave blvd ft
+  ed gen col rep pres hon est esp fig sec trans
 `);
 const EN_USUALLY_FINAL = words(`etc a.m p.m`);
 const EN_CALENDAR = words(`
@@ -61,12 +63,13 @@ const EN_STARTERS = words(`
 const DE_NEVER = words(`
   z.b d.h u.u v.a o.ä u.ä s.o s.u z.t i.d.r m.e o.g u.g i.a i.v z.hd z.zt
   bzw ca vgl ggf evtl inkl exkl zzgl abzgl sog bspw insb bzgl lt gem gegr geb gest verh hrsg
-  aufl bd bde kap abb tab anm dt engl franz lat griech allg ehem max mind dr prof hr fr frl str
-  dipl ing fa med jur rer nat phil mag tel pkt ziff vs mo di mi do sa
+  aufl bd bde abb anm dt engl franz lat griech allg ehem dr prof hr fr frl str
+  dipl ing fa tel pkt ziff vs mo di mi do sa
 `);
 const DE_MAYBE = words(`
   u.a e.v a.d n.chr v.chr chr mio mrd tsd jh jhd jhdt std min sek ff f co inc ltd corp
   jan feb mär apr jun jul aug sep sept okt nov dez hbf bhf u.v.m
+  kap max mind med jur rer nat phil mag
 `);
 const DE_USUALLY_FINAL = words(`usw usf etc`);
 const DE_CALENDAR = words(`
@@ -74,7 +77,7 @@ const DE_CALENDAR = words(`
   Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
   Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
 `);
-const DE_NUMBER = words(`nr art abs s no`);
+const DE_NUMBER = words(`nr art abs s no tab`);
 const DE_STARTERS = words(`
   Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen Er Sie Es Wir Ich Ihr Man Dies Diese
   Dieser Dieses Diesem Diesen Doch Aber Und Oder Denn Dann Danach Daher Deshalb Damit Dabei Dazu
