@@ -80,6 +80,20 @@ function pairSub(de: DingSubEntry, en: DingSubEntry): void {
   for (const e of en.terms) if (e.words.length === 1) stats(english, e.words[0]!);
 }
 
+/** "Start-up" is also written "Startup": index the hyphen-free spelling too, when it is not a word already. */
+function addUnhyphenated(table: Map<string, WordStats>): Map<string, string> {
+  const added = new Map<string, string>();
+  for (const w of [...table.values()]) {
+    if (!w.form.includes("-")) continue;
+    const joined = w.form.replace(/-/g, "");
+    const glued = joined[0] + joined.slice(1).toLowerCase();
+    if (table.has(glued) || table.has(glued.toLowerCase())) continue;
+    table.set(glued, { form: glued, lines: w.lines, pos: new Set(w.pos) });
+    added.set(w.form, glued);
+  }
+  return added;
+}
+
 const lines = raw.split("\n");
 const parsed = [];
 for (const line of lines) {
@@ -97,6 +111,16 @@ for (const line of lines) {
   countTokens(line.slice(sep + 4), english, new Set());
 }
 
+for (const [hyphenated, glued] of addUnhyphenated(german)) {
+  const tr = pairs.get(hyphenated);
+  if (tr) pairs.set(glued, new Map(tr));
+}
+const gluedEnglish = addUnhyphenated(english);
+for (const tr of pairs.values())
+  for (const [e, n] of [...tr]) {
+    const glued = gluedEnglish.get(e);
+    if (glued) tr.set(glued, n);
+  }
 // English casing is merged ("US"/"us"): lookups are case-insensitive and the aligner compares lowercased text.
 const englishMerged = new Map<string, number>();
 for (const w of english.values()) {

@@ -40,9 +40,9 @@ function usable(lemma: string, info: GermanWordInfo): boolean {
 
 /** A leading part may be a truncated form: "Schul-buch" (Schule), "Schreib-tisch" (schreiben). */
 function modifierLemma(lexicon: Lexicon, text: string, first: boolean): Part | undefined {
-  if (first && LEADING_PARTICLES.has(text)) {
-    const info = infoOf(lexicon, text);
-    if (info) return { lemma: text, info: { ...info, functionWord: false } };
+  if (LEADING_PARTICLES.has(text)) {
+    const info = first ? infoOf(lexicon, text) : undefined;
+    return info ? { lemma: text, info: { ...info, functionWord: false } } : undefined;
   }
   const info = infoOf(lexicon, text);
   if (info) return usable(text, info) ? { lemma: text, info } : undefined;
@@ -66,7 +66,8 @@ function headLemma(lexicon: Lexicon, text: string, noun: boolean): Part | undefi
   const info = infoOf(lexicon, text);
   if (fits(text, info)) return { lemma: text, info };
   for (const ending of ["en", "n", "s", "es", "e", "er"]) {
-    if (!text.endsWith(ending) || text.length - ending.length < MIN_PART) continue;
+    // A three-letter base reached by cutting an ending is too often an accident ("Autonomie" -> "omi").
+    if (!text.endsWith(ending) || text.length - ending.length <= MIN_PART) continue;
     const base = text.slice(0, -ending.length);
     const i = infoOf(lexicon, base);
     if (fits(base, i) && i.content) return { lemma: base, info: i };
@@ -126,12 +127,16 @@ export function splitGermanCompound(word: string, lexicon: Lexicon = loadLexicon
   if (key.length < 2 * MIN_PART) return [];
   const noun = /^\p{Lu}/u.test(word.trim());
   const all = cuts({ lexicon, word: key, noun, memo: new Map() }, 0, MAX_PARTS, true);
-  // A dictionary word is split only if its parts are clearly more established than the word itself and
-  // none is a leading particle: "Unternehmen" is not unter + nehmen, "Auswirkungen" not aus + wirkungen.
+  // A dictionary word is split only if it is written as a noun, only into nouns of four letters or more that are clearly more established
+  // than the word itself: "Kapitalinvestitionen" is kapital + investitionen, but "Unternehmen" is not
+  // unter + nehmen, "Auswirkungen" not aus + wirkungen, "Autonomie" not auto + omi.
   const whole = wholeWordInfo(lexicon, key);
   const candidates = whole
     ? all.filter(
-        (parts) => !LEADING_PARTICLES.has(parts[0]!.lemma) && score(parts) > Math.log(whole.frequency + 1) + 1,
+        (parts) =>
+          noun &&
+          parts.every((p) => p.info.noun && p.lemma.length > MIN_PART) &&
+          score(parts) > Math.log(whole.frequency + 1) + 1,
       )
     : all;
   const seen = new Set<string>();

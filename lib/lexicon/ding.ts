@@ -64,7 +64,13 @@ export function parseTerm(raw: string, side: "de" | "en"): { term: DingTerm | nu
   text = stripBracketed(text, "[", "]");
   text = stripBracketed(text, "<", ">");
   text = text.replace(/\s+/g, " ").trim();
-  if (side === "en") text = text.replace(/^to /, "");
+  // Conjugated forms are listed as "er/sie findet :: he/she finds": the pronouns are not part of the word.
+  if (side === "en") text = text.replace(/^to /, "").replace(/^(?:I|you|he|she|it|we|they)(?:\/(?:I|you|he|she|it|we|they))* /, "");
+  if (side === "de")
+    text = text.replace(/^sich /, "").replace(/^(?:ich|du|er|sie|es|wir|ihr)(?:\/(?:ich|du|er|sie|es|wir|ihr))* /, "");
+  // Valency placeholders are not part of the verb: "etw. gewährleisten" is gewährleisten, "to give sb. sth." give.
+  const placeholders = side === "de" ? /(?:^|\s)(?:etw|jdm|jdn|jds|jd)\.(?:\/(?:etw|jdm|jdn|jds|jd)\.)*(?=\s|$)/g : /(?:^|\s)(?:sb|sth)\.(?:\/(?:sb|sth)\.)*(?=\s|$)/g;
+  text = text.replace(placeholders, " ").replace(/\s+/g, " ").trim();
   if (side === "de") text = text.replace(/^sich /, "");
   text = text.replace(/[!?.,:]+$/, "");
   if (!text) return { term: null, abbreviations };
@@ -73,11 +79,30 @@ export function parseTerm(raw: string, side: "de" | "en"): { term: DingTerm | nu
   return { term: { words, pos }, abbreviations };
 }
 
+/** Split on a separator outside brackets: "to find {found; found}" is one synonym, not two. */
+export function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
+    else if ((c === ")" || c === "]" || c === "}" || c === ">") && depth > 0) depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 function parseSide(text: string, side: "de" | "en"): DingSubEntry[] {
-  return text.split("|").map((sub) => {
+  return splitTopLevel(text, "|").map((sub) => {
     const terms: DingTerm[] = [];
     const abbreviations: string[] = [];
-    for (const syn of sub.split(/;\s/)) {
+    for (const syn of splitTopLevel(sub, "; ")) {
       const { term, abbreviations: a } = parseTerm(syn, side);
       if (term) terms.push(term);
       abbreviations.push(...a);

@@ -23,7 +23,7 @@ export interface Lexicon {
 export interface GermanWordInfo {
   /** Number of Ding lines using the word (summed over casings): a rough frequency. */
   frequency: number;
-  /** Some casing of the word is marked as a noun, or is capitalised (German nouns are). */
+  /** Marked as a noun ({m}, {f}, {n}, {pl}); a capitalised row alone is not enough (sentence-like entries). */
   noun: boolean;
   /** Marked as a verb somewhere in Ding. */
   verb: boolean;
@@ -124,14 +124,16 @@ class DingLexicon implements Lexicon {
     return rows;
   }
 
-  /** Rows of the first form that the dictionary knows: exact, then base forms, then the stem. */
-  private germanRows(word: string, useStem: boolean): number[] {
+  /** Rows of the first form that the dictionary knows (and, if asked, translates): exact, then base
+   *  forms, then the stem. A form listed without translations must not hide a base form that has some. */
+  private germanRows(word: string, needTranslation: boolean, useStem: boolean): number[] {
     const key = normaliseWord(word);
     if (!key) return [];
-    const exact = this.exactRows(key);
+    const usable = (rows: number[]) => (needTranslation ? rows.filter((r) => this.translates(r)) : rows);
+    const exact = usable(this.exactRows(key));
     if (exact.length) return exact;
     for (const c of germanBaseCandidates(key)) {
-      const rows = this.exactRows(c);
+      const rows = usable(this.exactRows(c));
       if (rows.length) return rows;
     }
     return useStem ? this.sameGermanStem(key) : [];
@@ -159,15 +161,17 @@ class DingLexicon implements Lexicon {
     return this.enIndex;
   }
 
-  private englishIds(word: string, useStem: boolean): number[] {
+  private englishIds(word: string, needTranslation: boolean, useStem: boolean): number[] {
     const key = normaliseWord(word);
     if (!key) return [];
     const index = this.englishIndex();
+    const usable = (id: number | undefined): id is number =>
+      id !== undefined && (!needTranslation || this.reverseRows()[id]!.length > 0);
     const exact = index.get(key);
-    if (exact !== undefined) return [exact];
+    if (usable(exact)) return [exact];
     for (const c of englishBaseCandidates(key)) {
       const id = index.get(c);
-      if (id !== undefined) return [id];
+      if (usable(id)) return [id];
     }
     if (!useStem) return [];
     if (!this.enStems) {
@@ -198,8 +202,7 @@ class DingLexicon implements Lexicon {
   }
 
   deToEn(word: string): readonly string[] {
-    const rows = this.germanRows(word, false).filter((r) => this.translates(r));
-    const found = rows.length ? rows : this.germanRows(word, true).filter((r) => this.translates(r));
+    const found = this.germanRows(word, true, true);
     if (!found.length) return NONE;
     // A capitalised query is most likely the noun: put the capitalised row's senses first.
     const capitalised = /^\p{Lu}/u.test(word.trim());
@@ -212,8 +215,7 @@ class DingLexicon implements Lexicon {
 
   enToDe(word: string): readonly string[] {
     const rev = this.reverseRows();
-    let ids = this.englishIds(word, false).filter((id) => rev[id]!.length);
-    if (!ids.length) ids = this.englishIds(word, true);
+    const ids = this.englishIds(word, true, true);
     if (!ids.length) return NONE;
     const rows = ids.flatMap((id) => rev[id]!);
     // The German word used most across the dictionary is the likeliest translation.
@@ -225,11 +227,11 @@ class DingLexicon implements Lexicon {
   }
 
   hasGerman(word: string): boolean {
-    return this.germanRows(word, false).length > 0;
+    return this.germanRows(word, false, false).length > 0;
   }
 
   hasEnglish(word: string): boolean {
-    return this.englishIds(word, false).length > 0;
+    return this.englishIds(word, false, false).length > 0;
   }
 
   germanInfo(word: string): GermanWordInfo | undefined {
@@ -243,7 +245,7 @@ class DingLexicon implements Lexicon {
     for (const r of rows) {
       const [, freq, flags] = this.lines[r]!.split("\t");
       frequency += parseInt(freq!, 36);
-      if (/[CN]/.test(flags!)) noun = true;
+      if (flags!.includes("N")) noun = true;
       if (flags!.includes("V")) verb = true;
       if (/[NVAD]/.test(flags!)) content = true;
       else if (flags!.includes("O")) functionWord = true;

@@ -17,6 +17,12 @@ export function germanBaseCandidates(word: string): string[] {
     if (m && (ending === "e" || ending === "er" || ending === "en" || ending === "ern"))
       out.push(base.slice(0, m.index) + UMLAUT[m[1]!] + base.slice(m.index + m[1]!.length));
   }
+  // Finite verb forms: "spiegelt" -> spiegeln, "investierte" -> investieren.
+  for (const ending of ["test", "tet", "ten", "te", "est", "st", "et", "t"]) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const base = word.slice(0, -ending.length);
+    out.push(base + "en", base + "n");
+  }
   // Genitive/dative/feminine forms built on a noun ending in -in/-nis: "Investorinnen", "Ergebnisse".
   if (word.endsWith("innen")) out.push(word.slice(0, -3));
   if (word.endsWith("nisse") || word.endsWith("nissen")) out.push(word.replace(/nissen?$/, "nis"));

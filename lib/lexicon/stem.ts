@@ -17,9 +17,10 @@ export function stemGerman(word: string): string {
   // u and y between vowels are consonants for the region computation.
   w = w.replace(/([aeiouyäöü])u(?=[aeiouyäöü])/g, "$1U").replace(/([aeiouyäöü])y(?=[aeiouyäöü])/g, "$1Y");
   const isVowel = (c: string | undefined) => isDeVowel(c);
-  let r1 = regionAfter(w, 0, isVowel);
-  if (r1 < 3) r1 = Math.min(3, w.length);
-  const r2 = regionAfter(w, r1, isVowel);
+  const r1Raw = regionAfter(w, 0, isVowel);
+  // R2 is found from the unadjusted R1; only R1 itself is pushed out to at least 3 letters.
+  const r2 = regionAfter(w, r1Raw, isVowel);
+  const r1 = Math.max(r1Raw, Math.min(3, w.length));
   const inR1 = (suffix: string) => w.endsWith(suffix) && w.length - suffix.length >= r1;
   const inR2 = (suffix: string) => w.endsWith(suffix) && w.length - suffix.length >= r2;
   const sEnding = "bdfghklmnrt";
@@ -105,23 +106,21 @@ function replaceSuffix(w: string, rules: readonly (readonly [string, string])[],
 }
 
 const STEP2: readonly (readonly [string, string])[] = [
-  ["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"], ["isation", "ize"],
-  ["ization", "ize"], ["bli", "ble"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"],
+  ["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"], ["ization", "ize"], ["abli", "able"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"],
   ["ation", "ate"], ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"],
-  ["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"],
+  ["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"],
 ];
 const STEP3: readonly (readonly [string, string])[] = [
-  ["icate", "ic"], ["ative", ""], ["alize", "al"], ["alise", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""], ["ness", ""],
+  ["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""], ["ness", ""],
 ];
 const STEP4 = [
   "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate", "iti",
-  "ous", "ive", "ize", "ise",
+  "ous", "ive", "ize",
 ];
 
-/** Porter's stemmer with British -ise accepted like -ize: "commercialization" -> "commerci", "resources" -> "resourc". */
+/** Porter's stemmer as published (Snowball's "porter"): "commercialization" -> "commerci", "resources" -> "resourc". */
 export function stemEnglish(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, "");
-  if (w.length <= 2) return w;
   if (w.startsWith("y")) w = "Y" + w.slice(1);
 
   // Step 1a: plurals
