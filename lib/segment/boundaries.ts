@@ -12,6 +12,8 @@ const CLOSER = new Set(['"', "'", "”", "’", "“", "‘", "»", "«", "›",
 /** What may stand before the first word of a sentence ("_" and "*" mark emphasis in plain-text sources). */
 const OPENER = new Set(['"', "'", "“", "„", "‚", "‘", "«", "»", "‹", "›", "(", "[", "{", "¿", "¡", "「", "『", "（", "【", "_", "*"]);
 
+const NO_SENTENCE_START = new Set([".", ",", ";", ":", "!", "?", "…", ")", "]", "}", "」", "』", "）", "】", "〉", "》"]);
+
 const MAX_TOKEN = 64;
 const MAX_WORD = 40;
 
@@ -64,9 +66,12 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
       continue;
     }
     let next = skipSpace(end);
-    // French spacing puts the closing guillemet after a space: « Bonjour. » Il part.
-    if (paragraph[next] === "»" && (next + 1 === n || isSpace(paragraph[next + 1]))) {
+    // French spacing and tokenised text put closing quotes and brackets after a space
+    // ("« Bonjour. » Il part.", "kein Bär ! ' )"): they still belong to this sentence.
+    // ("«" is left out: after a space it opens a French quotation.)
+    while (next < n && paragraph[next] !== "«" && CLOSER.has(paragraph[next]) && !OPENER.has(paragraph[next + 1] ?? "") && (next + 1 === n || isSpace(paragraph[next + 1]) || CLOSER.has(paragraph[next + 1]))) {
       end = next + 1;
+      while (end < n && CLOSER.has(paragraph[end])) end++;
       next = skipSpace(end);
     }
     if (next >= n) break;
@@ -94,7 +99,7 @@ function skipFootnoteMarks(p: string, at: number): number {
 
 /** The word that would open the next sentence, after any opening quotes or brackets. */
 function nextWordAt(p: string, at: number): { word: string; first: string } {
-  let i = at;
+  let i = p.startsWith(",,", at) ? at + 2 : at;
   while (i < p.length && i - at < 4 && OPENER.has(p[i])) i++;
   const first = p[i] ?? "";
   let j = i;
@@ -145,6 +150,10 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu}\d]+$/u;
  */
 function isBoundary(p: string, termStart: number, runEnd: number, next: number, sentenceStart: number, rules: LanguageRules): boolean {
   const { word, first } = nextWordAt(p, next);
+  // Tokenised sources put closing punctuation after a space ("wunderbar ! )", "etc. ;"):
+  // no sentence starts with it.
+  // ",," stands in for „ in Project Gutenberg's German texts.
+  if (NO_SENTENCE_START.has(p[next]) && !p.startsWith(",,", next)) return false;
   // "Wait... what", "Yahoo! is", "e.g. the": a lowercase continuation is the same sentence
   // (brand names like "iPhone" excepted).
   if (first && isLower(first) && !/^\p{Ll}+\p{Lu}/u.test(word)) return false;

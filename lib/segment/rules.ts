@@ -63,7 +63,7 @@ const EN_STARTERS = words(`
 const DE_NEVER = words(`
   z.b d.h u.u v.a o.ä u.ä s.o s.u z.t i.d.r m.e o.g u.g i.a i.v z.hd z.zt
   bzw ca vgl ggf evtl inkl exkl zzgl abzgl sog bspw insb bzgl lt gem gegr geb gest verh hrsg
-  aufl bd bde abb anm dt engl franz lat griech allg ehem dr prof hr fr frl str
+  aufl bd bde abb anm dt österr engl franz lat griech allg ehem dr prof hr fr frl str
   dipl ing fa tel pkt ziff vs mo di mi do sa
 `);
 const DE_MAYBE = words(`
@@ -90,7 +90,7 @@ const DE_STARTERS = words(`
 const FR_NEVER = words(`
   m mme mlle mm dr pr me mgr p.ex c.-à-d cf env vol chap éd coll hab ex av apr j.-c
 `);
-const FR_MAYBE = words(`cie sa jr sr`);
+const FR_MAYBE = words(`cie sa jr sr janv févr avr juil sept oct nov déc`);
 const FR_NUMBER = words(`p pp n no art`);
 const FR_STARTERS = words(`
   Le La Les L Il Elle Ils Elles Nous Vous Je On Mais Et Ou Ce Cet Cette Ces Un Une Des Dans En
