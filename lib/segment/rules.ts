@@ -45,7 +45,7 @@ const EN_MAYBE = words(`
   min mins hr hrs yr yrs misc govt dept ave blvd ft
   ed gen col rep pres hon est esp fig sec trans
 `);
-const EN_USUALLY_FINAL = words(`etc a.m p.m`);
+const EN_USUALLY_FINAL = words(`etc a.m p.m bn tn`);
 const EN_CALENDAR = words(`
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
   January February March April May June July August September October November December
@@ -58,6 +58,7 @@ const EN_STARTERS = words(`
   In On At For From As If When While After Before Although Though Since Because Despite During
   Then Now Today Yesterday Tomorrow What Why How Who Where Which Many Most Some Several All Both
   Each Every No Not One Two Three Also Such Other Another Last Next This
+  Nobody Somebody Everybody Someone Everyone Nothing Something Everything None
 `);
 
 const DE_NEVER = words(`
@@ -85,6 +86,7 @@ const DE_STARTERS = words(`
   Wer Warum Wo Nun Jetzt Heute Gestern Morgen Zudem Außerdem Allerdings Trotzdem Jedoch Hier Dort
   Sein Seine Ihre Unser Unsere Mein Meine Viele Alle Einige Nicht Kein Keine Schon Noch Insgesamt
   Zunächst Später Anschließend Inzwischen Mittlerweile Laut Nachdem Während Obwohl Weil Da
+  Niemand Jemand Keiner Nichts Etwas Jeder Jede Jedes Manche Mehrere Beide Andere
 `);
 
 const FR_NEVER = words(`
