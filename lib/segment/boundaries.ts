@@ -66,10 +66,7 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
       continue;
     }
     let next = skipSpace(end);
-    // French spacing and tokenised text put closing quotes and brackets after a space
-    // ("« Bonjour. » Il part.", "kein Bär ! ' )"): they still belong to this sentence.
-    // ("«" is left out: after a space it opens a French quotation.)
-    while (next < n && paragraph[next] !== "«" && CLOSER.has(paragraph[next]) && !OPENER.has(paragraph[next + 1] ?? "") && (next + 1 === n || isSpace(paragraph[next + 1]) || CLOSER.has(paragraph[next + 1]))) {
+    while (isDetachedCloser(paragraph, next)) {
       end = next + 1;
       while (end < n && CLOSER.has(paragraph[end])) end++;
       next = skipSpace(end);
@@ -85,6 +82,18 @@ export function sentenceSpans(paragraph: string, rules: LanguageRules): [number,
   while (last > sentenceStart && isSpace(paragraph[last - 1])) last--;
   if (last > sentenceStart) spans.push([sentenceStart, last]);
   return spans;
+}
+
+/**
+ * French spacing and tokenised text put closing quotes and brackets after a space
+ * ("« Bonjour. » Il part.", "kein Bär ! ' )"): they still belong to the sentence before.
+ * "«" is left out: after a space it opens a French quotation.
+ */
+function isDetachedCloser(p: string, at: number): boolean {
+  const c = p[at];
+  if (c === undefined || c === "«" || !CLOSER.has(c)) return false;
+  const after = p[at + 1];
+  return after === undefined || isSpace(after) || (CLOSER.has(after) && !OPENER.has(after));
 }
 
 /** Wikipedia-style note marks after a full stop ("known.[1][2] Later") belong to the sentence. */
@@ -122,14 +131,14 @@ function tokenBefore(p: string, end: number): { token: string; start: number } |
 
 const SINGLE_LETTER = /^\p{L}$/u;
 
-/** "z. B." / "i. d. R." / "U. S.": single letters with periods and spaces, joined as "z.b". */
+/** "z. B." / "i. d. R." / "U. S.": single letters with periods and (any) spaces, joined as "z.b". */
 function spacedAbbreviation(p: string, letterStart: number, letter: string): string {
   const letters = [letter];
   let pos = letterStart;
   while (letters.length < 4) {
     let k = pos - 1;
     if (k < 0 || !isSpace(p[k])) break;
-    while (k > 0 && p[k] === " ") k--;
+    while (k > 0 && isSpace(p[k])) k--;
     if (p[k] !== "." || k < 1 || !SINGLE_LETTER.test(p[k - 1])) break;
     if (k - 2 >= 0 && !isSpace(p[k - 2])) break;
     letters.unshift(p[k - 1]);
@@ -149,11 +158,10 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu}\d]+$/u;
  * follows it and the next sentence would start at `next`?
  */
 function isBoundary(p: string, termStart: number, runEnd: number, next: number, sentenceStart: number, rules: LanguageRules): boolean {
-  const { word, first } = nextWordAt(p, next);
-  // Tokenised sources put closing punctuation after a space ("wunderbar ! )", "etc. ;"):
-  // no sentence starts with it.
-  // ",," stands in for „ in Project Gutenberg's German texts.
+  // Tokenised sources put punctuation after a space ("Endlich . .", "etc. ;"): no sentence
+  // starts with it. (",," stands in for „ in Project Gutenberg's German texts.)
   if (NO_SENTENCE_START.has(p[next]) && !p.startsWith(",,", next)) return false;
+  const { word, first } = nextWordAt(p, next);
   // "Wait... what", "Yahoo! is", "e.g. the": a lowercase continuation is the same sentence
   // (brand names like "iPhone" excepted).
   if (first && isLower(first) && !/^\p{Ll}+\p{Lu}/u.test(word)) return false;
