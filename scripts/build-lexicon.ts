@@ -80,7 +80,7 @@ function pairSub(de: DingSubEntry, en: DingSubEntry): void {
   for (const e of en.terms) if (e.words.length === 1) stats(english, e.words[0]!);
 }
 
-/** "Start-up" is also written "Startup": index the hyphen-free spelling too, when it is not a word already. */
+/** German "E-Mail" is also written "Email": index the hyphen-free spelling too, when it is not a word already. */
 function addUnhyphenated(table: Map<string, WordStats>): Map<string, string> {
   const added = new Map<string, string>();
   for (const w of [...table.values()]) {
@@ -115,12 +115,8 @@ for (const [hyphenated, glued] of addUnhyphenated(german)) {
   const tr = pairs.get(hyphenated);
   if (tr) pairs.set(glued, new Map(tr));
 }
-const gluedEnglish = addUnhyphenated(english);
-for (const tr of pairs.values())
-  for (const [e, n] of [...tr]) {
-    const glued = gluedEnglish.get(e);
-    if (glued) tr.set(glued, n);
-  }
+// Not for English: there the hyphen-free spellings are mostly noise ("greatgreatgrandmother", "tenfigure"),
+// and the few that are real (startup, email) are listed in Ding already.
 // English casing is merged ("US"/"us"): lookups are case-insensitive and the aligner compares lowercased text.
 const englishMerged = new Map<string, number>();
 for (const w of english.values()) {
