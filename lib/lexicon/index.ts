@@ -275,12 +275,18 @@ class DingLexicon implements Lexicon {
     const rev = this.reverseRows();
     const ids = this.englishIds(word, true, true);
     if (!ids.length) return NONE;
-    const rows = ids.flatMap((id) => [...rev.of(id)]);
-    // The German word used most across the dictionary is the likeliest translation.
-    const frequency = (r: number) => parseInt(this.field(r, 1), 36);
-    rows.sort((a, b) => frequency(b) - frequency(a));
+    // German words whose first sense is this English word come first ("invested": investiert before
+    // eingesetzt, which means "used" first); among equals, the German word used in more Ding lines.
+    const ranked = ids.flatMap((id) =>
+      [...rev.of(id)].map((r) => ({
+        r,
+        sense: decodeIds(this.field(r, 3)).indexOf(id),
+        frequency: parseInt(this.field(r, 1), 36),
+      })),
+    );
+    ranked.sort((a, b) => Math.min(a.sense, 3) - Math.min(b.sense, 3) || b.frequency - a.frequency);
     const out = new Set<string>();
-    for (const r of rows) out.add(this.lines.key(r));
+    for (const { r } of ranked) out.add(this.lines.key(r));
     return [...out];
   }
 

@@ -31,6 +31,12 @@ describe("word pairs from the seed translation", () => {
     expect(lexicon.enToDe("regained")).not.toHaveLength(0);
   });
 
+  it("puts the primary sense first", () => {
+    expect(lexicon.deToEn("Führung")[0]).toBe("leadership");
+    expect(lexicon.enToDe("invested")[0]).toBe("investiert");
+    expect(lexicon.enToDe("development")[0]).toBe("entwicklung");
+  });
+
   it("pairs abbreviations: KI <-> AI", () => {
     expect(lexicon.deToEn("KI")).toContain("ai");
     expect(lexicon.enToDe("AI")).toContain("ki");
