@@ -1,0 +1,86 @@
+// Findings as Flag rows: re-running the detectors on the current texts and links while
+// keeping what reviewers decided. A stored flag and a new finding are "the same" when their
+// fingerprints (services.findingKey) match; the stored row — id, status, decider — survives.
+import type { Tx } from "./client";
+import type { FlagRecord } from "../document";
+import type { Finding, Link, Sentence, Side } from "../types";
+import { defaultServices, type ReviewServices } from "../review/services";
+import { flagRow } from "./documents";
+import { flagRecords } from "./review-records";
+
+export interface FlagChanges { upsert: FlagRecord[]; remove: number[] }
+
+interface Options {
+  services?: ReviewServices;
+  /** Only flags on these segments are replaced (a text edit); the detectors still see the whole document. */
+  segmentIds?: number[];
+}
+
+function asSentence(s: { text: string; start: number | null; paragraph: number }): Sentence {
+  const start = s.start ?? 0;
+  return { text: s.text, start, end: start + s.text.length, paragraph: s.paragraph };
+}
+
+/** Re-runs the detectors for a document and brings its Flag rows up to date; returns what changed. */
+export async function refreshFindings(tx: Tx, documentId: number, options: Options = {}): Promise<FlagChanges> {
+  const services = options.services ?? defaultServices;
+  const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId } });
+  const segments = await tx.segment.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true, side: true, position: true, text: true, start: true, paragraph: true } });
+  const bySide = { source: segments.filter((s) => s.side === "source"), target: segments.filter((s) => s.side === "target") };
+  const linkRows = await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true, sourceIds: true, targetIds: true, confidence: true } });
+  const positionOf = new Map(segments.map((s) => [s.id, s.position]));
+  const linkOf = new Map<number, number>();
+  const links: Link[] = linkRows.map((l) => {
+    for (const id of [...(l.sourceIds as number[]), ...(l.targetIds as number[])]) linkOf.set(id, l.id);
+    return { source: (l.sourceIds as number[]).map((id) => positionOf.get(id)!), target: (l.targetIds as number[]).map((id) => positionOf.get(id)!), confidence: l.confidence };
+  });
+  const findings: Finding[] = doc.targetLang
+    ? services.checkAligned({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, source: bySide.source.map(asSentence), target: bySide.target.map(asSentence), links })
+    : services.checkMonolingual({ lang: doc.sourceLang, sentences: bySide.source.map(asSentence) });
+
+  const scope = options.segmentIds ? new Set(options.segmentIds) : null;
+  const segmentOf = (f: { side: Side; sentence: number }) => bySide[f.side][f.sentence];
+  const fresh = findings.filter((f) => segmentOf(f) && (!scope || scope.has(segmentOf(f).id)));
+  const stored = await tx.flag.findMany({ where: { documentId, ...(scope ? { segmentId: { in: [...scope] } } : {}) } });
+  const textOf = new Map(segments.map((s) => [s.id, s.text]));
+
+  // Stored flags keyed as the finding they were (their text at detection time is the excerpt).
+  const waiting = new Map<string, (typeof stored)[number][]>();
+  for (const f of stored) {
+    const finding: Finding = {
+      detector: f.detector, category: f.category as Finding["category"], severity: f.severity as Finding["severity"], side: f.side as Side,
+      sentence: 0, span: [0, f.excerpt.length], message: { key: f.messageKey, params: f.params as Finding["message"]["params"] },
+      ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}),
+    };
+    const key = services.findingKey(finding, f.excerpt);
+    waiting.set(key, [...(waiting.get(key) ?? []), f]);
+  }
+  const keep = new Set<number>();
+  const changed: number[] = [];
+  const created: ReturnType<typeof flagRow>[] = [];
+  for (const f of fresh) {
+    const segment = segmentOf(f);
+    const text = textOf.get(segment.id)!;
+    const local: Finding = { ...f, span: [0, f.span[1] - f.span[0]] };
+    const key = services.findingKey(local, text.slice(f.span[0], f.span[1]));
+    const match = waiting.get(key)?.shift();
+    const row = flagRow(documentId, f, segment.id, linkOf.get(segment.id) ?? null, text);
+    if (match) {
+      keep.add(match.id);
+      const moved = match.segmentId !== row.segmentId || match.linkId !== row.linkId || match.start !== row.start || match.end !== row.end
+        || JSON.stringify(match.params) !== JSON.stringify(row.params) || match.severity !== row.severity || match.messageKey !== row.messageKey;
+      if (moved) {
+        await tx.flag.update({ where: { id: match.id }, data: { segmentId: row.segmentId, linkId: row.linkId, start: row.start, end: row.end, excerpt: row.excerpt, params: row.params, severity: row.severity, messageKey: row.messageKey, evidence: row.evidence } });
+        changed.push(match.id);
+      }
+    } else {
+      created.push(row);
+    }
+  }
+  // An accepted finding is usually gone after its fix: its row stays as the record of the decision.
+  const remove = stored.filter((f) => !keep.has(f.id) && f.status !== "accepted").map((f) => f.id);
+  if (remove.length) await tx.flag.deleteMany({ where: { id: { in: remove } } });
+  const newRows = created.length ? await tx.flag.createManyAndReturn({ data: created }) : [];
+  const changedRows = changed.length ? await tx.flag.findMany({ where: { id: { in: changed } } }) : [];
+  return { upsert: await flagRecords(tx, [...changedRows, ...newRows]), remove };
+}

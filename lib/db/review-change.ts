@@ -1,0 +1,238 @@
+// A change as the revision log stores it: for each part of a document it touches, the rows
+// before and after. Links and sentences change as contiguous windows (by position), which
+// is what makes every structural operation — and its undo — one generic replacement.
+// Undo writes `before` over `after` after checking that the rows still equal `after`.
+// Renumbering positions is raw SQL: it is not a change of the rows (updatedAt stays).
+import type { Tx } from "./client";
+import type { LinkStatus, FlagStatus } from "../document";
+import type { Side } from "../types";
+import { ConflictError } from "../review/errors";
+import { annotationRecords, linkRecords, segmentRecord } from "./review-records";
+import type { ReviewPatch } from "../review/patch";
+
+export interface LinkRow { id?: number; sourceIds: number[]; targetIds: number[]; confidence: number; status: LinkStatus; version?: number }
+export interface SegmentRow { id?: number; paragraph: number; start: number | null; end: number | null; originalText: string; text: string; version?: number }
+export interface AnnotationRow { id?: number; segmentId: number; start: number; end: number; category: string; severity: string; comment: string; authorId: number | null; createdAt: string; version?: number }
+export interface FlagDecision { id: number; status: FlagStatus; decidedBy: number | null; decidedAt: string | null }
+
+/** Contiguous rows by position; `prevId` is the row just before them (null at the start). */
+export interface Window<R> { prevId: number | null; rows: R[] }
+
+export interface ChangeState {
+  links?: Window<LinkRow>;
+  source?: Window<SegmentRow>;
+  target?: Window<SegmentRow>;
+  annotations?: AnnotationRow[];
+  flags?: FlagDecision[];
+}
+
+const SIDES: Side[] = ["source", "target"];
+
+const linkContent = (r: LinkRow) => JSON.stringify([r.sourceIds, r.targetIds, r.confidence, r.status]);
+const segmentContent = (r: SegmentRow) => JSON.stringify([r.paragraph, r.start, r.end, r.originalText, r.text]);
+const annotationContent = (r: AnnotationRow) => JSON.stringify([r.segmentId, r.start, r.end, r.category, r.severity, r.comment, r.authorId]);
+
+function stale(entity: "link" | "segment" | "annotation" | "flag", id: number | null, what: string): ConflictError {
+  return new ConflictError(`Someone else has changed ${what} since; undoing or redoing this change would overwrite their work, so it was not done.`, entity, id);
+}
+
+/** Drops the rows both windows share at their start and end, so a change stores only what differs. */
+export function trimWindow<R extends { id?: number }>(before: R[], after: R[], content: (r: R) => string, prevIdOf: (index: number) => number | null, start: number): { before: Window<R>; after: Window<R> } {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head].id === after[head].id && content(before[head]) === content(after[head])) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail].id === after[after.length - 1 - tail].id && content(before[before.length - 1 - tail]) === content(after[after.length - 1 - tail])) tail++;
+  const prevId = prevIdOf(start + head);
+  return { before: { prevId, rows: before.slice(head, before.length - tail) }, after: { prevId, rows: after.slice(head, after.length - tail) } };
+}
+
+export const trimLinks = (before: LinkRow[], after: LinkRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, linkContent, prevIdOf, start);
+export const trimSegments = (before: SegmentRow[], after: SegmentRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, segmentContent, prevIdOf, start);
+
+function locate(ids: number[], window: Window<{ id?: number }>, entity: "link" | "segment"): number {
+  const first = window.rows[0]?.id;
+  if (first !== undefined) {
+    const at = ids.indexOf(first);
+    if (at < 0) throw stale(entity, first, `this ${entity === "link" ? "link" : "sentence"}`);
+    return at;
+  }
+  if (window.prevId === null) return 0;
+  const prev = ids.indexOf(window.prevId);
+  if (prev < 0) throw stale(entity, window.prevId, `the ${entity === "link" ? "link" : "sentence"} before this change`);
+  return prev + 1;
+}
+
+interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations">; after: ChangeState; deleteSegments: number[] }
+
+/**
+ * Replaces the `from` state by `to` in the database. With `check`, first makes sure the
+ * rows still equal `from` (undo/redo); operations skip it because they just read `from`.
+ * Rows of `to` without an id are created and the returned `after` has their ids.
+ */
+export async function writeChange(tx: Tx, documentId: number, from: ChangeState, to: ChangeState, check: boolean): Promise<Written> {
+  const patch: Written["patch"] = { shifts: {}, links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] } };
+  const after: ChangeState = { ...to };
+  const deleteSegments: number[] = [];
+
+  for (const side of SIDES) {
+    const f = from[side];
+    const t = to[side];
+    if (!f || !t) continue;
+    const ids = (await tx.segment.findMany({ where: { documentId, side }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
+    const at = locate(ids, f, "segment");
+    const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
+    const byId = new Map(current.map((r) => [r.id, r]));
+    if (check) {
+      f.rows.forEach((r, k) => {
+        const now = byId.get(r.id!);
+        if (!now || ids[at + k] !== r.id || segmentContent(now) !== segmentContent(r)) throw stale("segment", r.id ?? null, "this sentence");
+      });
+    }
+    const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
+    for (const r of f.rows) if (!keep.has(r.id!)) deleteSegments.push(r.id!);
+    const delta = t.rows.length - f.rows.length;
+    if (delta !== 0) await tx.$executeRaw`UPDATE "Segment" SET "position" = "position" + ${delta} WHERE "documentId" = ${documentId} AND "side" = ${side} AND "position" >= ${at + f.rows.length}`;
+    const rows: SegmentRow[] = [];
+    for (const [k, r] of t.rows.entries()) {
+      const data = { paragraph: r.paragraph, start: r.start, end: r.end, originalText: r.originalText, text: r.text, position: at + k };
+      const now = r.id !== undefined ? byId.get(r.id) : undefined;
+      let id = r.id;
+      if (now) {
+        const changed = segmentContent(now) !== segmentContent(r);
+        if (changed || now.position !== at + k) await tx.segment.update({ where: { id: now.id }, data: { ...data, ...(changed ? { version: now.version + 1 } : {}) } });
+      } else {
+        id = (await tx.segment.create({ data: { ...data, ...(r.id !== undefined ? { id: r.id, version: (r.version ?? 0) + 1 } : {}), documentId, side }, select: { id: true } })).id;
+      }
+      rows.push({ ...r, id });
+    }
+    after[side] = { prevId: t.prevId, rows };
+    if (delta !== 0) patch.shifts[side] = { at: at + f.rows.length, delta };
+    patch.segments.remove.push(...deleteSegments.filter((id) => current.some((c) => c.id === id)));
+    const written = rows.length ? await tx.segment.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { position: "asc" } }) : [];
+    for (const w of written) rows[rows.findIndex((r) => r.id === w.id)].version = w.version;
+    patch.segments.upsert.push(...written.map(segmentRecord));
+  }
+
+  if (from.annotations || to.annotations) {
+    const f = from.annotations ?? [];
+    const t = to.annotations ?? [];
+    const fromIds = new Set(f.map((a) => a.id!));
+    const current = await tx.annotation.findMany({ where: { id: { in: [...fromIds, ...t.flatMap((a) => (a.id !== undefined ? [a.id] : []))] } } });
+    const byId = new Map(current.map((a) => [a.id, a]));
+    if (check) {
+      for (const a of f) {
+        const now = byId.get(a.id!);
+        if (!now || annotationContent({ ...now, createdAt: "" }) !== annotationContent(a)) throw stale("annotation", a.id ?? null, "this annotation");
+      }
+      for (const a of t) if (a.id !== undefined && !fromIds.has(a.id) && byId.has(a.id)) throw stale("annotation", a.id, "this annotation");
+      if (deleteSegments.length) {
+        const onDeleted = await tx.annotation.findMany({ where: { segmentId: { in: deleteSegments } }, select: { id: true } });
+        const extra = onDeleted.find((a) => !fromIds.has(a.id));
+        if (extra) throw stale("annotation", extra.id, "the annotations on this sentence");
+      }
+    }
+    const toIds = new Set(t.flatMap((a) => (a.id !== undefined ? [a.id] : [])));
+    const removed = f.filter((a) => !toIds.has(a.id!)).map((a) => a.id!);
+    if (removed.length) await tx.annotation.deleteMany({ where: { id: { in: removed } } });
+    patch.annotations.remove.push(...removed);
+    const rows: AnnotationRow[] = [];
+    for (const a of t) {
+      const data = { segmentId: a.segmentId, start: a.start, end: a.end, category: a.category, severity: a.severity, comment: a.comment, authorId: a.authorId };
+      const now = a.id !== undefined ? byId.get(a.id) : undefined;
+      let row;
+      if (now) {
+        const changed = annotationContent({ ...now, createdAt: "" }) !== annotationContent(a);
+        row = changed ? await tx.annotation.update({ where: { id: now.id }, data: { ...data, version: now.version + 1 } }) : now;
+      } else {
+        row = await tx.annotation.create({ data: { ...data, documentId, createdAt: new Date(a.createdAt), ...(a.id !== undefined ? { id: a.id, version: (a.version ?? 0) + 1 } : {}) } });
+      }
+      rows.push({ ...a, id: row.id, version: row.version });
+      patch.annotations.upsert.push(row as never);
+    }
+    after.annotations = rows;
+  }
+  if (deleteSegments.length) await tx.segment.deleteMany({ where: { id: { in: deleteSegments } } });
+
+  if (from.links && to.links) {
+    const f = from.links;
+    const t = to.links;
+    const ids = (await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
+    const at = locate(ids, f, "link");
+    const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
+    const byId = new Map(current.map((r) => [r.id, r]));
+    const asRow = (l: (typeof current)[number]): LinkRow => ({ id: l.id, sourceIds: l.sourceIds as number[], targetIds: l.targetIds as number[], confidence: l.confidence, status: l.status as LinkStatus });
+    if (check) {
+      f.rows.forEach((r, k) => {
+        const now = byId.get(r.id!);
+        if (!now || ids[at + k] !== r.id || linkContent(asRow(now)) !== linkContent(r)) throw stale("link", r.id ?? null, "this link");
+      });
+    }
+    const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
+    const removed = f.rows.filter((r) => !keep.has(r.id!)).map((r) => r.id!);
+    if (removed.length) await tx.link.deleteMany({ where: { id: { in: removed } } });
+    patch.links.remove.push(...removed);
+    const delta = t.rows.length - f.rows.length;
+    if (delta !== 0) await tx.$executeRaw`UPDATE "Link" SET "position" = "position" + ${delta} WHERE "documentId" = ${documentId} AND "position" >= ${at + f.rows.length}`;
+    const rows: LinkRow[] = [];
+    const newRows: { k: number; data: Parameters<Tx["link"]["create"]>[0]["data"] }[] = [];
+    for (const [k, r] of t.rows.entries()) {
+      const data = { sourceIds: r.sourceIds, targetIds: r.targetIds, confidence: r.confidence, status: r.status, position: at + k };
+      const now = r.id !== undefined ? byId.get(r.id) : undefined;
+      if (now) {
+        const changed = linkContent(asRow(now)) !== linkContent(r);
+        if (changed || now.position !== at + k) await tx.link.update({ where: { id: now.id }, data: { ...data, ...(changed ? { version: now.version + 1 } : {}) } });
+        rows.push({ ...r });
+      } else if (r.id !== undefined) {
+        await tx.link.create({ data: { ...data, id: r.id, version: (r.version ?? 0) + 1, documentId } });
+        rows.push({ ...r });
+      } else {
+        newRows.push({ k, data: { ...data, documentId } });
+        rows.push({ ...r });
+      }
+    }
+    // A re-alignment can create thousands of links: one statement for all of them.
+    if (newRows.length) {
+      const created = await tx.link.createManyAndReturn({ data: newRows.map((n) => n.data) as never, select: { id: true, position: true } });
+      const byPosition = new Map(created.map((c) => [c.position, c.id]));
+      for (const n of newRows) rows[n.k].id = byPosition.get(at + n.k);
+    }
+    const written = rows.length ? await tx.link.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { position: "asc" } }) : [];
+    const version = new Map(written.map((w) => [w.id, w.version]));
+    for (const r of rows) r.version = version.get(r.id!);
+    after.links = { prevId: t.prevId, rows };
+    if (delta !== 0) patch.shifts.links = { at: at + f.rows.length, delta };
+    patch.links.upsert.push(...(await linkRecords(tx, written)));
+  }
+  if (patch.annotations.upsert.length) patch.annotations.upsert = await annotationRecords(tx, patch.annotations.upsert as never);
+  return { patch, after, deleteSegments };
+}
+
+/** Reviewer decisions on findings; rows that a re-run of the detectors removed are skipped. */
+export async function writeFlagDecisions(tx: Tx, from: FlagDecision[], to: FlagDecision[], check: boolean): Promise<number[]> {
+  const current = await tx.flag.findMany({ where: { id: { in: to.map((f) => f.id) } }, select: { id: true, status: true } });
+  const status = new Map(current.map((c) => [c.id, c.status]));
+  if (check) {
+    for (const f of from) {
+      if (status.has(f.id) && status.get(f.id) !== f.status) throw stale("flag", f.id, "the decision on this finding");
+    }
+  }
+  const written: number[] = [];
+  for (const f of to) {
+    if (!status.has(f.id)) continue;
+    await tx.flag.update({ where: { id: f.id }, data: { status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt ? new Date(f.decidedAt) : null } });
+    written.push(f.id);
+  }
+  return written;
+}
+
+export function linkRowOf(l: { id: number; sourceIds: unknown; targetIds: unknown; confidence: number; status: string; version: number }): LinkRow {
+  return { id: l.id, sourceIds: l.sourceIds as number[], targetIds: l.targetIds as number[], confidence: l.confidence, status: l.status as LinkStatus, version: l.version };
+}
+
+export function segmentRowOf(s: { id: number; paragraph: number; start: number | null; end: number | null; originalText: string; text: string; version: number }): SegmentRow {
+  return { id: s.id, paragraph: s.paragraph, start: s.start, end: s.end, originalText: s.originalText, text: s.text, version: s.version };
+}
+
+export function annotationRowOf(a: { id: number; segmentId: number; start: number; end: number; category: string; severity: string; comment: string; authorId: number | null; createdAt: Date; version: number }): AnnotationRow {
+  return { id: a.id, segmentId: a.segmentId, start: a.start, end: a.end, category: a.category, severity: a.severity, comment: a.comment, authorId: a.authorId, createdAt: a.createdAt.toISOString(), version: a.version };
+}

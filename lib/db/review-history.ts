@@ -1,0 +1,97 @@
+// The history panel: revisions of a document (or of one link / sentence), newest first,
+// with author names and word-level diffs of the texts they changed.
+import type { Db } from "./client";
+import type { Side } from "../types";
+import { wordDiff, type WordDiffPart } from "../review/diff";
+import type { SegmentRow } from "./review-change";
+import type { StoredChange } from "./review";
+
+export interface HistoryEntry {
+  id: number;
+  author: { login: string; name: string } | null;
+  createdAt: string;
+  operation: string;
+  entity: "document" | "link" | "segment" | "flag" | "annotation";
+  entityId: number | null;
+  undone: boolean;
+  target?: number;
+  texts?: { segmentId: number; side: Side; before: string; after: string; diff: WordDiffPart[] }[];
+  links: number[];
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryQuery { linkId?: number; segmentId?: number; limit?: number; beforeId?: number }
+
+function segmentIdsOf(change: StoredChange | null): number[] {
+  if (!change) return [];
+  return [
+    ...(change.source?.rows ?? []), ...(change.target?.rows ?? []),
+  ].map((r) => r.id!).concat((change.annotations ?? []).map((a) => a.segmentId))
+    .concat((change.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds]));
+}
+
+function texts(before: StoredChange | null, after: StoredChange | null): HistoryEntry["texts"] {
+  const out: NonNullable<HistoryEntry["texts"]> = [];
+  for (const side of ["source", "target"] as const) {
+    const b = new Map((before?.[side]?.rows ?? []).map((r: SegmentRow) => [r.id!, r.text]));
+    const a = after?.[side]?.rows ?? [];
+    if (!b.size && !a.length) continue;
+    const joinedBefore = [...b.values()].join(" ");
+    const joinedAfter = a.map((r) => r.text).join(" ");
+    if (joinedBefore === joinedAfter) continue;
+    out.push({ segmentId: a[0]?.id ?? [...b.keys()][0], side, before: joinedBefore, after: joinedAfter, diff: wordDiff(joinedBefore, joinedAfter) });
+  }
+  return out.length ? out : undefined;
+}
+
+/** Revisions newest first; with linkId/segmentId only those that touched that link or sentence. */
+export async function documentHistory(db: Db, documentId: number, query: HistoryQuery = {}): Promise<{ entries: HistoryEntry[]; nextBeforeId: number | null }> {
+  const limit = Math.min(query.limit ?? 50, 500);
+  const filtered = query.linkId !== undefined || query.segmentId !== undefined;
+  const linkSegments = query.linkId !== undefined
+    ? await db.link.findUnique({ where: { id: query.linkId }, select: { sourceIds: true, targetIds: true } })
+    : null;
+  const segmentsOfLink = new Set(linkSegments ? [...(linkSegments.sourceIds as number[]), ...(linkSegments.targetIds as number[])] : []);
+  const matches = (r: { entity: string; entityId: number | null; before: unknown; after: unknown }) => {
+    const before = r.before as StoredChange | null;
+    const after = r.after as StoredChange | null;
+    if (query.linkId !== undefined) {
+      if (r.entity === "link" && r.entityId === query.linkId) return true;
+      if ([...(before?.linkIds ?? []), ...(after?.linkIds ?? [])].includes(query.linkId)) return true;
+      if ([...segmentIdsOf(before), ...segmentIdsOf(after)].some((id) => segmentsOfLink.has(id))) return true;
+    }
+    if (query.segmentId !== undefined) {
+      if (r.entity === "segment" && r.entityId === query.segmentId) return true;
+      if ([...segmentIdsOf(before), ...segmentIdsOf(after)].includes(query.segmentId)) return true;
+    }
+    return !filtered;
+  };
+  const entries: HistoryEntry[] = [];
+  let cursor = query.beforeId;
+  let exhausted = false;
+  // Filtering needs the JSON, so page through the log until enough entries match.
+  while (entries.length < limit && !exhausted) {
+    const page = await db.revision.findMany({
+      where: { documentId, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) }, orderBy: { id: "desc" }, take: filtered ? 200 : limit - entries.length,
+      include: { reviewer: { select: { login: true, displayName: true } } },
+    });
+    if (page.length < (filtered ? 200 : limit - entries.length)) exhausted = true;
+    for (const r of page) {
+      cursor = r.id;
+      if (!matches(r)) continue;
+      const before = r.before as StoredChange | null;
+      const after = r.after as StoredChange | null;
+      const target = after?.undoOf ?? after?.redoOf;
+      entries.push({
+        id: r.id, author: r.reviewer ? { login: r.reviewer.login, name: r.reviewer.displayName } : null, createdAt: r.createdAt.toISOString(),
+        operation: r.operation, entity: r.entity as HistoryEntry["entity"], entityId: r.entityId, undone: r.undone,
+        ...(target !== undefined ? { target } : {}), ...(r.operation !== "import" ? { texts: texts(before, after) } : {}),
+        links: [...new Set([...(before?.linkIds ?? []), ...(after?.linkIds ?? [])])], before: r.before, after: r.after,
+      });
+      if (entries.length >= limit) break;
+    }
+  }
+  const nextBeforeId = entries.length >= limit ? entries[entries.length - 1].id : null;
+  return { entries, nextBeforeId };
+}
