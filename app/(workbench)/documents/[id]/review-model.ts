@@ -1,0 +1,119 @@
+// What the review page derives from a snapshot: the rows it shows (links, or sentences of a
+// single-language text), which of them are problems, and the indexes the rows look things
+// up in. Pure and O(n), recomputed once per change rather than per row.
+import type { AnnotationRecord, DocumentSnapshot, FlagRecord, LinkStatus } from "@/lib/document";
+import type { MqmCategory, Side } from "@/lib/types";
+
+/** Below this an automatic link is shown as low confidence. */
+export const LOW_CONFIDENCE = 0.5;
+
+export interface Row {
+  /** The link id, or (single-language text) the sentence's segment id. */
+  key: number;
+  linkId: number | null;
+  position: number;
+  source: number[];
+  target: number[];
+  confidence: number;
+  status: LinkStatus;
+  version: number;
+  openFlags: number;
+  categories: Set<MqmCategory>;
+  low: boolean;
+}
+
+export type Filter = "all" | "flagged" | "unconfirmed" | "low" | `category:${MqmCategory}`;
+
+export interface ReviewIndex {
+  rows: Row[];
+  flagsBySentence: Map<string, FlagRecord[]>;
+  annotationsBySentence: Map<string, AnnotationRecord[]>;
+  /** Row index of each link id. */
+  rowOfLink: Map<number, number>;
+  /** Row index of each sentence, per side. */
+  rowOfSentence: { source: Int32Array; target: Int32Array };
+  categories: MqmCategory[];
+  confirmed: number;
+  problems: number;
+}
+
+export const sentenceKey = (side: Side, position: number) => `${side}:${position}`;
+
+function group<T>(items: T[], key: (item: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(item); else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function buildIndex(snapshot: DocumentSnapshot): ReviewIndex {
+  const flagsBySentence = group(snapshot.flags, (f) => (f.sentence >= 0 ? sentenceKey(f.side, f.sentence) : null));
+  const annotationsBySentence = group(snapshot.annotations, (a) => sentenceKey(a.side, a.sentence));
+  const bilingual = snapshot.document.targetLang !== null;
+  const rows: Row[] = bilingual
+    ? snapshot.links.map((l) => ({ key: l.id, linkId: l.id, position: l.position, source: l.source, target: l.target, confidence: l.confidence, status: l.status, version: l.version, openFlags: 0, categories: new Set(), low: false }))
+    : snapshot.source.map((s) => ({ key: s.id, linkId: null, position: s.position, source: [s.position], target: [], confidence: 1, status: "automatic", version: s.version, openFlags: 0, categories: new Set(), low: false }));
+  const rowOfSentence = { source: new Int32Array(snapshot.source.length).fill(-1), target: new Int32Array(snapshot.target.length).fill(-1) };
+  const allCategories = new Set<MqmCategory>();
+  let confirmed = 0;
+  let problems = 0;
+  rows.forEach((row, i) => {
+    for (const side of ["source", "target"] as const) {
+      for (const s of row[side]) {
+        if (s < rowOfSentence[side].length) rowOfSentence[side][s] = i;
+        for (const f of flagsBySentence.get(sentenceKey(side, s)) ?? []) {
+          if (f.status === "open") { row.openFlags++; row.categories.add(f.category); }
+        }
+        for (const a of annotationsBySentence.get(sentenceKey(side, s)) ?? []) row.categories.add(a.category);
+      }
+    }
+    row.categories.forEach((c) => allCategories.add(c));
+    row.low = bilingual && row.status !== "confirmed" && row.confidence < LOW_CONFIDENCE;
+    if (row.status === "confirmed") confirmed++;
+    if (isProblem(row)) problems++;
+  });
+  return {
+    rows, flagsBySentence, annotationsBySentence,
+    rowOfLink: new Map(rows.flatMap((r, i) => (r.linkId !== null ? [[r.linkId, i] as [number, number]] : []))),
+    rowOfSentence, categories: [...allCategories].sort(), confirmed, problems,
+  };
+}
+
+/** What "next problem" stops at: open findings or a doubtful automatic link. */
+export function isProblem(row: Row): boolean {
+  return row.openFlags > 0 || row.low;
+}
+
+export function matchesFilter(row: Row, filter: Filter): boolean {
+  switch (filter) {
+    case "all": return true;
+    case "flagged": return row.openFlags > 0;
+    case "unconfirmed": return row.status !== "confirmed";
+    case "low": return row.low;
+    default: return row.categories.has(filter.slice("category:".length) as MqmCategory);
+  }
+}
+
+/** Row indices shown under a filter (all of them for "all"). */
+export function visibleRows(index: ReviewIndex, filter: Filter): number[] {
+  const out: number[] = [];
+  index.rows.forEach((row, i) => { if (matchesFilter(row, filter)) out.push(i); });
+  return out;
+}
+
+/** The next (dir 1) or previous (dir -1) row from `from` that satisfies `test`, or -1. */
+export function findRow(rows: Row[], from: number, dir: 1 | -1, test: (row: Row) => boolean): number {
+  for (let i = from + dir; i >= 0 && i < rows.length; i += dir) if (test(rows[i])) return i;
+  return -1;
+}
+
+export const MQM_CATEGORY_LIST: MqmCategory[] = [
+  "Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Untranslated",
+  "Terminology/Inconsistent", "Fluency/Spelling", "Fluency/Grammar", "Fluency/Punctuation", "Fluency/Spacing",
+  "Locale/Number format", "Design/Markup", "Style/Awkward", "Other",
+];
+export const SEVERITY_LIST = ["neutral", "minor", "major", "critical"] as const;

@@ -1,0 +1,476 @@
+"use client";
+// The review page: windowed side-by-side list, alignment map, side panel, keyboard map.
+// Every change goes through useReview (server-side, versioned, undoable); this component
+// decides what the reviewer meant and builds the request from the latest snapshot.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AnnotationRecord, DocumentSnapshot, SegmentRecord } from "@/lib/document";
+import type { MqmCategory, Severity, Side } from "@/lib/types";
+import { AlignmentMap } from "./alignment-map";
+import { HistoryPanel } from "./history-panel";
+import { LinkPanel, findingMessage, type AnnotationDraft, type PanelActions } from "./link-panel";
+import { LinkRow, type RowActions } from "./link-row";
+import { buildIndex, findRow, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
+import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
+import { useReview, type OperationRequestBody, type Touched } from "./use-review";
+import { VirtualList, type VirtualListHandle } from "./virtual-list";
+
+interface Props {
+  initial: DocumentSnapshot;
+  me: { login: string; name: string };
+  reviewers: Record<string, string>;
+  touched: Touched;
+}
+
+const LINK_COMMANDS = new Set<Command>(["mergeNext", "mergePrevious", "splitLink", "shiftSourceUp", "shiftSourceDown", "shiftTargetUp", "shiftTargetDown", "gapSource", "gapTarget", "confirm", "confirmThrough", "realign"]);
+
+/** Offsets of the current selection within one sentence's text, or null. */
+function selectionInSentence(): AnnotationDraft | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  const elementOf = (n: Node) => (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement);
+  const textEl = elementOf(range.startContainer)?.closest(".sentence-text");
+  if (!textEl || textEl !== elementOf(range.endContainer)?.closest(".sentence-text")) return null;
+  const sentence = textEl.closest<HTMLElement>(".sentence");
+  if (!sentence) return null;
+  const before = document.createRange();
+  before.selectNodeContents(textEl);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  const quote = range.toString();
+  if (!quote.trim()) return null;
+  return { segmentId: Number(sentence.dataset.segmentId), side: sentence.dataset.side as Side, position: Number(sentence.dataset.position), start, end: start + quote.length, quote };
+}
+
+export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: Props) {
+  const { t, i18n } = useTranslation("review");
+  const review = useReview(initial, me, initialTouched);
+  const { snapshot, operate, say } = review;
+  const bilingual = snapshot.document.targetLang !== null;
+  const lookup = useMemo(() => buildIndex(snapshot), [snapshot]);
+  const { rows } = lookup;
+
+  const [filter, setFilter] = useState<Filter>("all");
+  const shown = useMemo(() => visibleRows(lookup, filter), [lookup, filter]);
+  const [currentKey, setCurrentKey] = useState<number | null>(rows[0]?.key ?? null);
+  const lastIndex = useRef(0);
+  const keyIndex = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
+  let current = currentKey !== null ? keyIndex.get(currentKey) ?? -1 : -1;
+  if (current < 0) current = Math.min(lastIndex.current, rows.length - 1);
+  lastIndex.current = Math.max(0, current);
+  const row = current >= 0 ? rows[current] : null;
+
+  const [editing, setEditing] = useState<{ side: Side; position: number } | null>(null);
+  const activeSentence = useRef<{ side: Side; position: number } | null>(null);
+  const [draft, setDraft] = useState<AnnotationDraft | null>(null);
+  const [help, setHelp] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [docHistory, setDocHistory] = useState(false);
+  const [hint, setHint] = useState<{ flagId: number; top: number; left: number } | null>(null);
+  const hintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const list = useRef<VirtualListHandle>(null);
+  const filterSelect = useRef<HTMLSelectElement>(null);
+  const focusWanted = useRef(false);
+  const [focusTick, setFocusTick] = useState(0);
+
+  // Keep the current row's key when rows are rebuilt, and fall back to the same place.
+  useEffect(() => { if (row && row.key !== currentKey) setCurrentKey(row.key); }, [row, currentKey]);
+
+  const listPosition = useCallback((rowIndex: number) => {
+    let lo = 0, hi = shown.length - 1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (shown[mid] === rowIndex) return mid; if (shown[mid] < rowIndex) lo = mid + 1; else hi = mid - 1; }
+    return -1;
+  }, [shown]);
+
+  const goTo = useCallback((rowIndex: number, focus = true) => {
+    if (rowIndex < 0 || rowIndex >= rows.length) return;
+    activeSentence.current = null;
+    setCurrentKey(rows[rowIndex].key);
+    lastIndex.current = rowIndex;
+    if (!matchesFilter(rows[rowIndex], filter)) setFilter("all");
+    focusWanted.current = focus;
+    setFocusTick((n) => n + 1);
+  }, [rows, filter]);
+
+  // After a move: scroll the row into view (the windowed list mounts it) and focus it.
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const pos = listPosition(current);
+    if (pos < 0) return;
+    list.current?.scrollToIndex(pos);
+    const frame = requestAnimationFrame(() => {
+      list.current?.scrollToIndex(pos);
+      if (focusWanted.current) document.getElementById(`row-${current}`)?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+    // only when a move was requested
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusTick]);
+
+  const refocus = useCallback(() => { focusWanted.current = true; setFocusTick((n) => n + 1); }, []);
+
+  // ---- building requests from the latest snapshot -------------------------------------------
+  const linkRequest = useCallback((linkId: number, make: (s: DocumentSnapshot, li: number) => OperationRequestBody | string) => {
+    return operate((s) => {
+      const li = s.links.findIndex((l) => l.id === linkId);
+      if (li < 0) { say("error", t("errors.linkGone")); return null; }
+      const result = make(s, li);
+      if (typeof result === "string") { say("error", result); return null; }
+      return result;
+    });
+  }, [operate, say, t]);
+
+  const withNeighbour = useCallback((op: OperationRequestBody["operation"], dir: 1 | -1, why: string) => (s: DocumentSnapshot, li: number): OperationRequestBody | string => {
+    const link = s.links[li];
+    const other = s.links[li + dir];
+    if (!other) return why;
+    return { operation: op, expectedVersion: link.version, expectedVersions: { links: { [other.id]: other.version } } };
+  }, []);
+
+  const segmentRequest = useCallback((segmentId: number, side: Side, make: (s: DocumentSnapshot, seg: SegmentRecord) => OperationRequestBody | string) => {
+    return operate((s) => {
+      const seg = s[side].find((x) => x.id === segmentId);
+      if (!seg) { say("error", t("errors.sentenceGone")); return null; }
+      const r = make(s, seg);
+      if (typeof r === "string") { say("error", r); return null; }
+      return r;
+    });
+  }, [operate, say, t]);
+
+  const joinSentence = useCallback((side: Side, position: number) => {
+    const seg = snapshot[side][position];
+    if (!seg) return Promise.resolve(false);
+    return segmentRequest(seg.id, side, (s, cur) => {
+      const next = s[side][cur.position + 1];
+      if (!next) return t("errors.noNextSentence");
+      return { operation: { op: "joinWithNext", segmentId: cur.id }, expectedVersion: cur.version, expectedVersions: { segments: { [next.id]: next.version } } };
+    });
+  }, [snapshot, segmentRequest, t]);
+
+  const runCommand = useCallback((command: Command) => {
+    if (LINK_COMMANDS.has(command)) {
+      if (!row || row.linkId === null) { say("info", t("errors.noLinks")); return; }
+    }
+    const linkId = row?.linkId ?? 0;
+    const shift = (side: Side, which: "first" | "last") => {
+      const dir = which === "first" ? -1 : 1;
+      return linkRequest(linkId, (s, li) => {
+        if (s.links[li][side].length === 0) return t("errors.shiftEmpty", { side: t(`side.${side}`) });
+        return withNeighbour({ op: "shift", linkId, side, which }, dir, t(dir < 0 ? "errors.noPrevious" : "errors.noNext"))(s, li);
+      });
+    };
+    switch (command) {
+      case "next": { const pos = listPosition(current); if (pos + 1 < shown.length) goTo(shown[pos + 1]); else if (pos < 0 && shown.length) goTo(shown[0]); return; }
+      case "previous": { const pos = listPosition(current); if (pos > 0) goTo(shown[pos - 1]); return; }
+      case "nextProblem":
+      case "previousProblem": {
+        const test = filter === "all" ? isProblem : (r: (typeof rows)[number]) => matchesFilter(r, filter);
+        const found = findRow(rows, current, command === "nextProblem" ? 1 : -1, test);
+        if (found >= 0) goTo(found); else say("info", t(command === "nextProblem" ? "errors.noNextProblem" : "errors.noPreviousProblem"));
+        return;
+      }
+      case "mergeNext": void linkRequest(linkId, withNeighbour({ op: "mergeWithNext", linkId }, 1, t("errors.noNext"))); return;
+      case "mergePrevious": void linkRequest(linkId, withNeighbour({ op: "mergeWithPrevious", linkId }, -1, t("errors.noPrevious"))); return;
+      case "splitLink":
+        void linkRequest(linkId, (s, li) => {
+          const l = s.links[li];
+          if (l.source.length + l.target.length <= 2 || (l.source.length <= 1 && l.target.length <= 1)) return t("errors.cannotSplit");
+          return { operation: { op: "splitLink", linkId }, expectedVersion: l.version };
+        });
+        return;
+      case "shiftSourceUp": void shift("source", "first"); return;
+      case "shiftSourceDown": void shift("source", "last"); return;
+      case "shiftTargetUp": void shift("target", "first"); return;
+      case "shiftTargetDown": void shift("target", "last"); return;
+      case "gapSource":
+      case "gapTarget": {
+        const side: Side = command === "gapSource" ? "source" : "target";
+        void linkRequest(linkId, (s, li) => {
+          const l = s.links[li];
+          if (l[side].length === 0 || l[side === "source" ? "target" : "source"].length === 0) return t("errors.gapAlready");
+          return { operation: { op: "insertGap", linkId, side }, expectedVersion: l.version };
+        });
+        return;
+      }
+      case "confirm":
+        void linkRequest(linkId, (s, li) => {
+          const l = s.links[li];
+          return { operation: l.status === "confirmed" ? { op: "unconfirm", linkId } : { op: "confirm", linkId }, expectedVersion: l.version };
+        });
+        return;
+      case "confirmThrough": void linkRequest(linkId, (s) => ({ operation: { op: "confirmThrough", linkId }, expectedVersion: s.document.version })); return;
+      case "realign":
+        void linkRequest(linkId, (s) => ({ operation: { op: "realignFrom", linkId }, expectedVersion: s.document.version })).then((ok) => { if (ok) say("info", t("notice.realigned")); });
+        return;
+      case "editTarget":
+      case "editSource": {
+        if (!row) return;
+        const preferred: Side = command === "editSource" || !bilingual ? "source" : "target";
+        const active = activeSentence.current;
+        const target = active && row[active.side].includes(active.position) && command === "editTarget" ? active
+          : row[preferred].length ? { side: preferred, position: row[preferred][0] }
+            : row.source.length ? { side: "source" as Side, position: row.source[0] } : { side: "target" as Side, position: row.target[0] };
+        setEditing(target);
+        return;
+      }
+      case "joinSentence": {
+        if (!row) return;
+        const active = activeSentence.current;
+        const at = active && row[active.side].includes(active.position) ? active
+          : row.target.length && bilingual ? { side: "target" as Side, position: row.target[row.target.length - 1] } : { side: "source" as Side, position: row.source[row.source.length - 1] };
+        void joinSentence(at.side, at.position);
+        return;
+      }
+      case "annotate": {
+        const d = selectionInSentence();
+        if (!d) { say("info", t("errors.selectFirst")); return; }
+        const ri = lookup.rowOfSentence[d.side][d.position];
+        if (ri >= 0 && ri !== current) goTo(ri, false);
+        setDraft(d);
+        return;
+      }
+      case "undo": void review.undoLast(); return;
+      case "redo": void review.redoLast(); return;
+      case "history": setHistoryOpen((o) => !o); return;
+      case "filter": filterSelect.current?.focus(); return;
+      case "help": setHelp((h) => !h); return;
+    }
+  }, [row, current, shown, rows, filter, bilingual, lookup, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
+
+  const saveEdit = useCallback(async (segment: SegmentRecord, text: string) => {
+    if (text === segment.text) { setEditing(null); refocus(); return true; }
+    const ok = await segmentRequest(segment.id, segment.side, (_s, cur) => ({ operation: { op: "editText", segmentId: cur.id, text }, expectedVersion: cur.version }));
+    if (ok) { setEditing(null); refocus(); }
+    return ok;
+  }, [segmentRequest, refocus]);
+
+  const splitSentence = useCallback(async (segment: SegmentRecord, text: string, at: number) => {
+    if (at <= 0 || at >= text.length || !text.slice(0, at).trim() || !text.slice(at).trim()) { say("error", t("errors.splitWhere")); return; }
+    if (text !== segment.text) {
+      const saved = await segmentRequest(segment.id, segment.side, (_s, cur) => ({ operation: { op: "editText", segmentId: cur.id, text }, expectedVersion: cur.version }));
+      if (!saved) return;
+    }
+    const ok = await segmentRequest(segment.id, segment.side, (_s, cur) => ({ operation: { op: "splitSentence", segmentId: cur.id, at }, expectedVersion: cur.version }));
+    if (ok) { setEditing(null); refocus(); }
+  }, [segmentRequest, say, t, refocus]);
+
+  const decideFlag = useCallback((flagId: number, decision: "accepted" | "dismissed" | "open") => {
+    setHint(null);
+    void operate((s) => {
+      const flag = s.flags.find((f) => f.id === flagId);
+      if (!flag) { say("error", t("errors.findingGone")); return null; }
+      const seg = s[flag.side][flag.sentence];
+      if (!seg) { say("error", t("errors.sentenceGone")); return null; }
+      return { operation: { op: "decideFlag", flagId, decision, from: flag.status }, expectedVersion: seg.version };
+    });
+  }, [operate, say, t]);
+
+  const rowActions: RowActions = useMemo(() => ({
+    select: (index: number) => { if (rows[index]) { setCurrentKey(rows[index].key); lastIndex.current = index; } },
+    focusSentence: (side, position) => { activeSentence.current = { side, position }; },
+    showHint: (flagId, anchor) => {
+      if (hintTimer.current) clearTimeout(hintTimer.current);
+      const r = anchor.getBoundingClientRect();
+      setHint({ flagId, top: r.bottom + 4, left: Math.min(r.left, window.innerWidth - 340) });
+    },
+    hideHint: () => {
+      if (hintTimer.current) clearTimeout(hintTimer.current);
+      hintTimer.current = setTimeout(() => setHint(null), 250);
+    },
+    decideFlag,
+    saveEdit,
+    splitSentence: (segment, text, at) => { void splitSentence(segment, text, at); },
+    cancelEdit: () => { setEditing(null); refocus(); },
+  }), [rows, decideFlag, saveEdit, splitSentence, refocus]);
+
+  const panelActions: PanelActions = useMemo(() => ({
+    command: runCommand,
+    startEdit: (side, position) => setEditing({ side, position }),
+    joinSentence: (side, position) => { void joinSentence(side, position); },
+    decideFlag,
+    addAnnotation: async (d, category: MqmCategory, severity: Severity, comment) => {
+      const ok = await segmentRequest(d.segmentId, d.side, (_s, cur) => {
+        if (cur.text.slice(d.start, d.end) !== d.quote) return t("errors.selectionChanged");
+        return { operation: { op: "addAnnotation", segmentId: cur.id, start: d.start, end: d.end, category, severity, comment }, expectedVersion: cur.version };
+      });
+      if (ok) { setDraft(null); window.getSelection()?.removeAllRanges(); refocus(); }
+      return ok;
+    },
+    updateAnnotation: (a: AnnotationRecord, fields) => operate((s) => {
+      const cur = s.annotations.find((x) => x.id === a.id);
+      if (!cur) { say("error", t("errors.annotationGone")); return null; }
+      return { operation: { op: "updateAnnotation", annotationId: a.id, ...fields }, expectedVersion: cur.version };
+    }),
+    deleteAnnotation: (a: AnnotationRecord) => {
+      if (!window.confirm(t("annotation.confirmDelete"))) return;
+      void operate((s) => {
+        const cur = s.annotations.find((x) => x.id === a.id);
+        if (!cur) { say("error", t("errors.annotationGone")); return null; }
+        return { operation: { op: "deleteAnnotation", annotationId: a.id }, expectedVersion: cur.version };
+      });
+    },
+    cancelDraft: () => { setDraft(null); refocus(); },
+  }), [runCommand, joinSentence, decideFlag, segmentRequest, operate, say, t, refocus]);
+
+  // ---- keyboard -------------------------------------------------------------------------------
+  const commandRef = useRef(runCommand);
+  commandRef.current = runCommand;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], .overlay")) return;
+      if (target?.closest("button, a") && (e.key === "Enter" || e.key === " ")) return;
+      const command = commandFor(e);
+      if (!command) {
+        if (e.key === "Escape") { setHint(null); setDraft(null); }
+        return;
+      }
+      e.preventDefault();
+      commandRef.current(command);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const onRange = useCallback((a: number, b: number) => setRange([a, b]), []);
+  const itemKey = useCallback((i: number) => rows[shown[i]]?.key ?? -i - 1, [rows, shown]);
+  const renderItem = useCallback((i: number) => {
+    const ri = shown[i];
+    return (
+      <LinkRow
+        row={rows[ri]}
+        index={ri}
+        bilingual={bilingual}
+        segments={{ source: snapshot.source, target: snapshot.target }}
+        lookup={lookup}
+        langs={{ source: snapshot.document.sourceLang, target: snapshot.document.targetLang }}
+        current={ri === current}
+        editing={ri === current ? editing : null}
+        touched={review.touched}
+        reviewers={reviewers}
+        actions={rowActions}
+      />
+    );
+  }, [shown, rows, bilingual, snapshot, lookup, current, editing, review.touched, reviewers, rowActions]);
+
+  const hintFlag = hint ? snapshot.flags.find((f) => f.id === hint.flagId) : undefined;
+  const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
+  const doc = snapshot.document;
+  const openFindings = snapshot.flags.filter((f) => f.status === "open").length;
+  const visibleMapRange: [number, number] = [shown[range[0]] ?? 0, shown[range[1]] ?? 0];
+
+  return (
+    <section className="review" data-testid="review" data-version={doc.version}>
+      <header className="review-head">
+        <h1>{doc.title}</h1>
+        <p className="meta" data-testid="review-summary">
+          {bilingual ? `${name(doc.sourceLang)} → ${name(doc.targetLang!)}` : name(doc.sourceLang)}
+          {" · "}{bilingual ? t("summary.links", { count: rows.length }) : t("summary.sentences", { count: rows.length })}
+          {bilingual && <>{" · "}{t("summary.confirmed", { count: lookup.confirmed, total: rows.length })}</>}
+          {" · "}{t("summary.findings", { count: openFindings })}
+        </p>
+      </header>
+
+      <div className="review-toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+        <label className="inline">
+          <span>{t("filter.label")}</span>
+          <select ref={filterSelect} value={filter} onChange={(e) => setFilter(e.target.value as Filter)} data-testid="filter">
+            <option value="all">{t("filter.all")}</option>
+            <option value="flagged">{t("filter.flagged")}</option>
+            {bilingual && <option value="unconfirmed">{t("filter.unconfirmed")}</option>}
+            {bilingual && <option value="low">{t("filter.low")}</option>}
+            {lookup.categories.length > 0 && (
+              <optgroup label={t("filter.category")}>
+                {lookup.categories.map((c) => <option key={c} value={`category:${c}`}>{t(`category.${c}`, { defaultValue: c })}</option>)}
+              </optgroup>
+            )}
+          </select>
+        </label>
+        <span className="meta" aria-live="polite">{t("filter.count", { shown: shown.length, total: rows.length })}</span>
+        <button type="button" className="secondary" onClick={() => runCommand("previousProblem")}>{t("command.previousProblem")}</button>
+        <button type="button" className="secondary" onClick={() => runCommand("nextProblem")}>{t("command.nextProblem")}</button>
+        <button type="button" className="secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => runCommand("annotate")}>{t("command.annotate")}</button>
+        <span className="spacer" />
+        <button type="button" className="secondary" disabled={!review.undo?.undo} onClick={() => void review.undoLast()} title={review.undo?.undo ? t(`op.${review.undo.undo.operation}`, { defaultValue: review.undo.undo.operation }) : undefined}>{t("command.undo")}</button>
+        <button type="button" className="secondary" disabled={!review.undo?.redo} onClick={() => void review.redoLast()} title={review.undo?.redo ? t(`op.${review.undo.redo.operation}`, { defaultValue: review.undo.redo.operation }) : undefined}>{t("command.redo")}</button>
+        <button type="button" className="secondary" aria-expanded={docHistory} onClick={() => setDocHistory((o) => !o)}>{t("toolbar.documentHistory")}</button>
+        <button type="button" className="secondary" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t("toolbar.shortcuts")}</button>
+        <span className="saving" role="status" aria-live="polite">{review.pending ? t("toolbar.saving") : ""}</span>
+      </div>
+
+      {review.notice && (
+        <div key={review.notice.id} className={`review-notice ${review.notice.kind}`} role={review.notice.kind === "info" ? "status" : "alert"} data-testid="review-notice" data-kind={review.notice.kind}>
+          <span>{review.notice.text}</span>
+          <button type="button" className="link-button" onClick={() => review.setNotice(null)} aria-label={t("notice.close")}>×</button>
+        </div>
+      )}
+
+      {docHistory && (
+        <section className="doc-history" aria-label={t("toolbar.documentHistory")} data-testid="document-history">
+          <h2>{t("toolbar.documentHistory")}</h2>
+          <HistoryPanel documentId={doc.id} filter="" revision={review.revision} />
+        </section>
+      )}
+
+      <div className={`review-body${bilingual ? "" : " single"}`}>
+        {bilingual && (
+          <AlignmentMap rows={rows} nSource={snapshot.source.length} nTarget={snapshot.target.length} current={current} visible={visibleMapRange} onPick={(i) => goTo(i)} />
+        )}
+        <div className="review-list-wrap">
+          <div className={`list-head${bilingual ? "" : " single"}`} aria-hidden="true">
+            <span>#</span>
+            <span>{t("side.source")} ({doc.sourceLang})</span>
+            {bilingual && <span>{t("side.target")} ({doc.targetLang})</span>}
+            {bilingual && <span className="num">{t("row.confidenceShort")}</span>}
+          </div>
+          <VirtualList
+            ref={list}
+            className="review-list"
+            label={bilingual ? t("list.links") : t("list.sentences")}
+            count={shown.length}
+            itemKey={itemKey}
+            renderItem={renderItem}
+            onRangeChange={onRange}
+          />
+        </div>
+        <LinkPanel
+          row={row}
+          snapshot={snapshot}
+          lookup={lookup}
+          bilingual={bilingual}
+          reviewers={reviewers}
+          draft={draft}
+          historyOpen={historyOpen}
+          setHistoryOpen={setHistoryOpen}
+          revision={review.revision}
+          actions={panelActions}
+        />
+      </div>
+
+      {hint && hintFlag && (
+        <div
+          className="finding-hint"
+          role="tooltip"
+          data-testid="finding-hint"
+          style={{ top: hint.top, left: Math.max(8, hint.left) }}
+          onMouseEnter={() => { if (hintTimer.current) clearTimeout(hintTimer.current); }}
+          onMouseLeave={() => rowActions.hideHint()}
+        >
+          <div><span className={`sev sev-${hintFlag.severity}`}>{t(`severity.${hintFlag.severity}`)}</span> {t(`category.${hintFlag.category}`, { defaultValue: hintFlag.category })}</div>
+          <p>{findingMessage(t, hintFlag)}</p>
+          {hintFlag.suggestion !== undefined && <p>{t("finding.suggestion")}: <strong>{hintFlag.suggestion}</strong></p>}
+          <div className="editor-actions">
+            {hintFlag.suggestion !== undefined && <button type="button" onClick={() => decideFlag(hintFlag.id, "accepted")}>{t("finding.accept")}</button>}
+            <button type="button" className="secondary" onClick={() => decideFlag(hintFlag.id, "dismissed")}>{t("finding.dismiss")}</button>
+          </div>
+          <p className="meta">{t("finding.keys")}</p>
+        </div>
+      )}
+      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
+      <span hidden data-testid="ui-language">{i18n.language}</span>
+    </section>
+  );
+}
