@@ -1,0 +1,45 @@
+// Shared by the review route handlers: session and id checks, and one mapping of the review
+// layer's errors to HTTP (400 invalid, 404 gone, 409 stale view) with a message for the reviewer.
+import { ConflictError, InvalidOperationError } from "@/lib/review/errors";
+import { NotFoundError } from "@/lib/db/documents";
+import type { SessionPayload } from "@/lib/auth/session";
+import { currentSession } from "../../../_server/session";
+
+export type Guarded = { session: SessionPayload; documentId: number } | { response: Response };
+
+export async function guard(params: Promise<{ id: string }>): Promise<Guarded> {
+  const session = await currentSession();
+  if (!session) return { response: Response.json({ error: "unauthenticated", message: "Not logged in." }, { status: 401 }) };
+  const documentId = Number((await params).id);
+  if (!Number.isSafeInteger(documentId) || documentId <= 0) return { response: Response.json({ error: "notFound", message: "There is no such document." }, { status: 404 }) };
+  return { session, documentId };
+}
+
+export async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidOperationError("The request body is not JSON.");
+  }
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ConflictError) {
+    return Response.json({
+      error: "conflict", message: err.message, entity: err.entity, entityId: err.entityId, changedBy: err.changedBy, changedAt: err.changedAt,
+      documentVersion: err.documentVersion, current: err.current,
+    }, { status: 409 });
+  }
+  if (err instanceof InvalidOperationError) {
+    const status = err.code === "notFound" ? 404 : 400;
+    return Response.json({ error: err.code, message: err.message }, { status });
+  }
+  if (err instanceof NotFoundError) return Response.json({ error: "notFound", message: err.message }, { status: 404 });
+  throw err;
+}
+
+export function zodMessage(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`).join("; ");
+}

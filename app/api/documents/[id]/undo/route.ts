@@ -1,0 +1,19 @@
+// POST /api/documents/[id]/undo → 200 { patch, undo, revision } | 400 nothing to undo | 409 someone else changed it since.
+import { db } from "@/lib/db/client";
+import { undo } from "@/lib/db/review";
+import { documentHistory } from "@/lib/db/review-history";
+import { errorResponse, guard } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(_: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(params);
+  if ("response" in g) return g.response;
+  try {
+    const result = await undo(db(), g.documentId, g.session.uid);
+    const { entries } = await documentHistory(db(), g.documentId, { beforeId: result.revisionId + 1, limit: 1 });
+    return Response.json({ patch: result.patch, undo: result.undo, revision: entries[0] ?? null });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
