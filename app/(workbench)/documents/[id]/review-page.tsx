@@ -74,6 +74,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
   const filterSelect = useRef<HTMLSelectElement>(null);
   const focusWanted = useRef(false);
   const [focusTick, setFocusTick] = useState(0);
+  /** Set once hydrated: tests and the benchmark wait for it before typing. */
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   // Keep the current row's key when rows are rebuilt, and fall back to the same place.
   useEffect(() => { if (row && row.key !== currentKey) setCurrentKey(row.key); }, [row, currentKey]);
@@ -363,7 +366,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
   const visibleMapRange: [number, number] = [shown[range[0]] ?? 0, shown[range[1]] ?? 0];
 
   return (
-    <section className="review" data-testid="review" data-version={doc.version}>
+    <section className="review" data-testid="review" data-version={doc.version} data-ready={ready ? "true" : undefined}>
       <header className="review-head">
         <h1>{doc.title}</h1>
         <p className="meta" data-testid="review-summary">
