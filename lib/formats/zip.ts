@@ -1,5 +1,6 @@
 // A store-only ZIP writer (no compression): enough to hand out the two Moses files as one
-// download without a dependency. File names are UTF-8 (general purpose flag bit 11).
+// download without a dependency. File names are UTF-8 (general purpose flag bit 11, and the
+// Info-ZIP Unicode Path field for non-ASCII names).
 
 export interface ZipEntry {
   name: string;
@@ -31,6 +32,22 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
+/**
+ * Info-ZIP Unicode Path extra field (0x7075) for non-ASCII names: some unzip builds ignore
+ * the UTF-8 flag but read this field.
+ */
+function unicodePathField(name: Uint8Array): Uint8Array {
+  if (name.every((b) => b < 0x80)) return new Uint8Array(0);
+  const field = new Uint8Array(9 + name.length);
+  const v = new DataView(field.buffer);
+  v.setUint16(0, 0x7075, true);
+  v.setUint16(2, 5 + name.length, true);
+  v.setUint8(4, 1);
+  v.setUint32(5, crc32(name), true);
+  field.set(name, 9);
+  return field;
+}
+
 export function zipFiles(entries: ZipEntry[], modified: Date = new Date()): Uint8Array {
   const encoder = new TextEncoder();
   const { time, day } = dosDateTime(modified);
@@ -42,7 +59,8 @@ export function zipFiles(entries: ZipEntry[], modified: Date = new Date()): Uint
     const data = typeof entry.data === "string" ? encoder.encode(entry.data) : entry.data;
     if (data.length >= 0xffffffff || offset >= 0xffffffff) throw new Error("zipFiles: over 4 GiB needs ZIP64, which this writer does not do.");
     const crc = crc32(data);
-    const local = new Uint8Array(30 + name.length);
+    const extra = unicodePathField(name);
+    const local = new Uint8Array(30 + name.length + extra.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
     l.setUint16(4, 20, true); // version needed: 2.0
@@ -54,8 +72,10 @@ export function zipFiles(entries: ZipEntry[], modified: Date = new Date()): Uint
     l.setUint32(18, data.length, true);
     l.setUint32(22, data.length, true);
     l.setUint16(26, name.length, true);
+    l.setUint16(28, extra.length, true);
     local.set(name, 30);
-    const central = new Uint8Array(46 + name.length);
+    local.set(extra, 30 + name.length);
+    const central = new Uint8Array(46 + name.length + extra.length);
     const c = new DataView(central.buffer);
     c.setUint32(0, 0x02014b50, true);
     c.setUint16(4, 20, true);
@@ -68,8 +88,10 @@ export function zipFiles(entries: ZipEntry[], modified: Date = new Date()): Uint
     c.setUint32(20, data.length, true);
     c.setUint32(24, data.length, true);
     c.setUint16(28, name.length, true);
+    c.setUint16(30, extra.length, true);
     c.setUint32(42, offset, true);
     central.set(name, 46);
+    central.set(extra, 46 + name.length);
     locals.push(local, data);
     centrals.push(central);
     offset += local.length + data.length;
