@@ -1,5 +1,6 @@
 // Splitting and joining sentences: the texts, and the renumbering of the links (sentence
 // indices are dense positions, so everything after the change moves by one). Pure.
+import { diffChars } from "diff";
 import type { Side } from "../types";
 import { InvalidOperationError } from "./errors";
 import type { LinkState } from "./links";
@@ -60,22 +61,27 @@ export function linksAfterSentenceJoin(links: LinkState[], side: Side, sentence:
   return { links: out, merged: b !== a };
 }
 
-/** A span [start, end) of a text after that text was changed from `before` to `after`:
- *  offsets before the changed stretch stay, offsets after it move with it, offsets inside clamp to its edges. */
+/** A span [start, end) of a text after that text was changed from `before` to `after`: offsets
+ *  follow the characters around them (character diff); a span whose text was replaced covers the replacement. */
 export function mapSpan(span: [number, number], before: string, after: string): [number, number] {
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  const changedEndBefore = before.length - suffix;
-  const changedEndAfter = after.length - suffix;
+  const parts = diffChars(before, after);
   const map = (offset: number, isEnd: boolean) => {
-    if (offset <= prefix) return offset;
-    if (offset >= changedEndBefore) return offset - changedEndBefore + changedEndAfter;
-    return isEnd ? changedEndAfter : prefix;
+    let o = 0;
+    let n = 0;
+    for (const p of parts) {
+      const length = p.value.length;
+      if (p.added) { n += length; continue; }
+      if (p.removed) {
+        if (offset >= o && offset < o + length) return n;
+        o += length;
+        continue;
+      }
+      if (isEnd ? offset <= o + length : offset < o + length) return n + offset - o;
+      o += length;
+      n += length;
+    }
+    return n;
   };
   const start = map(span[0], false);
-  const end = Math.max(start, map(span[1], true));
-  return [start, end];
+  return [start, Math.max(start, map(span[1], true))];
 }
