@@ -21,6 +21,25 @@ function asSentence(s: { text: string; start: number | null; paragraph: number }
   return { text: s.text, start, end: start + s.text.length, paragraph: s.paragraph };
 }
 
+type StoredFlag = { id: number; segmentId: number | null; start: number; status: string };
+
+/**
+ * Takes the stored flag that best continues `row` out of `candidates` (same fingerprint): on the
+ * same sentence nearest to it. An accepted flag only continues a finding at exactly its place —
+ * its words were replaced, so the same words elsewhere are another finding.
+ */
+function closest<T extends StoredFlag>(candidates: T[], row: { segmentId: number | null; start: number }): T | undefined {
+  let best = -1;
+  let bestScore = Infinity;
+  candidates.forEach((c, i) => {
+    const sameSentence = c.segmentId === row.segmentId;
+    if (c.status === "accepted" && !(sameSentence && c.start === row.start)) return;
+    const score = (sameSentence ? 0 : 1e9) + Math.abs(c.start - row.start);
+    if (score < bestScore) { best = i; bestScore = score; }
+  });
+  return best < 0 ? undefined : candidates.splice(best, 1)[0];
+}
+
 /** Re-runs the detectors for a document and brings its Flag rows up to date; returns what changed. */
 export async function refreshFindings(tx: Tx, documentId: number, options: Options = {}): Promise<FlagChanges> {
   const services = options.services ?? defaultServices;
@@ -63,8 +82,8 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
     const text = textOf.get(segment.id)!;
     const local: Finding = { ...f, span: [0, f.span[1] - f.span[0]] };
     const key = services.findingKey(local, text.slice(f.span[0], f.span[1]));
-    const match = waiting.get(key)?.shift();
     const row = flagRow(documentId, f, segment.id, linkOf.get(segment.id) ?? null, text);
+    const match = closest(waiting.get(key) ?? [], row);
     if (match) {
       keep.add(match.id);
       const moved = match.segmentId !== row.segmentId || match.linkId !== row.linkId || match.start !== row.start || match.end !== row.end
