@@ -39,7 +39,7 @@ export function seedPairSnapshot(): DocumentSnapshot {
   const source = segments(naiveSentences(readFileSync("fixtures/seeds/000_2f5c058692c94630.txt", "utf8")), "source", 1);
   const target = segments(naiveSentences(readFileSync("fixtures/seeds/001_1a15638dc6a05010.txt", "utf8")), "target", 500);
   const links = paragraphLinks(source, target);
-  // A 2-1 link: the first two source sentences against the first target sentence's link.
+  // A 2-2 link: the first two links merged.
   const [first, second] = links;
   if (first.source.length === 1 && second.source.length === 1 && second.target.length === 1) {
     first.source = [...first.source, ...second.source];

@@ -1,0 +1,204 @@
+// From a document snapshot to the plain-data quality report, and from many reports to the
+// project report.
+import type { DocumentSnapshot, FlagStatus, LinkRecord, RevisionRecord } from "../document";
+import type { Severity } from "../types";
+import { linkType } from "../formats/units";
+import { DEFAULT_THRESHOLD, SEVERITY_MULTIPLIERS, round2, score, validateThreshold } from "./score";
+import {
+  MQM_CATEGORIES, SEVERITIES, type ActivityEntry, type AlignmentSummary, type CategoryCount, type DistributionBin,
+  type ProjectReport, type QualityReport, type ReportIssue, type ReportOptions, type ReviewerActivity,
+} from "./types";
+import { countWords } from "./words";
+
+const MAX_BINS = 40;
+
+function zeroSeverities(): Record<Severity, number> {
+  return { critical: 0, major: 0, minor: 0, neutral: 0 };
+}
+
+function excerptOf(text: string | undefined, span: [number, number]): string {
+  return text !== undefined && span[0] < span[1] && span[1] <= text.length ? text.slice(span[0], span[1]) : "";
+}
+
+function linkIndex(links: LinkRecord[]) {
+  const of = { source: new Map<number, LinkRecord>(), target: new Map<number, LinkRecord>() };
+  for (const l of links) {
+    for (const i of l.source) of.source.set(i, l);
+    for (const i of l.target) of.target.set(i, l);
+  }
+  return of;
+}
+
+function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean): ReportIssue[] {
+  const linkOf = linkIndex(snapshot.links);
+  const context = (side: "source" | "target", sentence: number): ReportIssue["context"] => {
+    const link = linkOf[side].get(sentence);
+    if (!link) return { source: side === "source" ? [snapshot.source[sentence]?.text ?? ""] : [], target: side === "target" ? [snapshot.target[sentence]?.text ?? ""] : [], at: 0, linkStatus: null, confidence: null };
+    return {
+      source: link.source.map((i) => snapshot.source[i]?.text ?? ""), target: link.target.map((i) => snapshot.target[i]?.text ?? ""),
+      at: link[side].indexOf(sentence), linkStatus: link.status, confidence: link.confidence,
+    };
+  };
+  const findings: ReportIssue[] = snapshot.flags.map((f) => ({
+    kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
+    linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt: excerptOf(snapshot[f.side][f.sentence]?.text, f.span),
+    detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
+    comment: null, author: null, counted: f.status === "accepted" || (f.status === "open" && countOpen), context: context(f.side, f.sentence),
+  }));
+  const annotations: ReportIssue[] = snapshot.annotations.map((a) => ({
+    kind: "annotation", id: a.id, category: a.category, severity: a.severity, side: a.side, sentence: a.sentence, span: a.span,
+    linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt: excerptOf(snapshot[a.side][a.sentence]?.text, a.span),
+    detector: null, message: null, suggestion: null, status: "accepted", decidedBy: a.author, decidedAt: a.updatedAt,
+    comment: a.comment, author: a.author, counted: true, context: context(a.side, a.sentence),
+  }));
+  // In reading order: by link (or sentence), source before target, then span.
+  const place = (i: ReportIssue) => i.linkPosition ?? i.sentence;
+  return [...findings, ...annotations].sort((a, b) => place(a) - place(b) || a.side.localeCompare(b.side) || a.span[0] - b.span[0] || a.kind.localeCompare(b.kind) || a.id - b.id);
+}
+
+function countTable(issues: Pick<ReportIssue, "kind" | "category" | "severity" | "counted">[]): CategoryCount[] {
+  const cells = new Map<string, CategoryCount>();
+  for (const i of issues) {
+    if (!i.counted) continue;
+    const key = `${i.category}|${i.severity}`;
+    const cell = cells.get(key) ?? { category: i.category, severity: i.severity, findings: 0, annotations: 0, penalty: 0 };
+    if (i.kind === "finding") cell.findings++;
+    else cell.annotations++;
+    cell.penalty += SEVERITY_MULTIPLIERS[i.severity];
+    cells.set(key, cell);
+  }
+  return MQM_CATEGORIES.flatMap((c) => SEVERITIES.map((s) => cells.get(`${c}|${s}`)).filter((x): x is CategoryCount => !!x));
+}
+
+export function alignmentSummary(snapshot: DocumentSnapshot, lowConfidence: number): AlignmentSummary | null {
+  if (snapshot.document.targetLang === null) return null;
+  const { links } = snapshot;
+  const byType: Record<string, number> = {};
+  for (const l of links) byType[linkType(l)] = (byType[linkType(l)] ?? 0) + 1;
+  const confirmed = links.filter((l) => l.status === "confirmed").length;
+  return {
+    links: links.length, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, byType, confirmed,
+    confirmedShare: links.length ? round2(confirmed / links.length) : 0,
+    lowConfidence: links.filter((l) => l.confidence < lowConfidence).length, lowConfidenceThreshold: lowConfidence,
+    meanConfidence: links.length ? round2(links.reduce((s, l) => s + l.confidence, 0) / links.length) : 0,
+    omissions: links.filter((l) => l.source.length > 0 && l.target.length === 0).length,
+    additions: links.filter((l) => l.source.length === 0 && l.target.length > 0).length,
+  };
+}
+
+export function reviewerActivity(revisions: RevisionRecord[]): ReviewerActivity[] {
+  const by = new Map<string | null, ReviewerActivity>();
+  for (const r of revisions) {
+    const a = by.get(r.author) ?? { reviewer: r.author, changes: 0, undone: 0, operations: {}, first: r.createdAt, last: r.createdAt };
+    a.changes++;
+    if (r.undone) a.undone++;
+    a.operations[r.operation] = (a.operations[r.operation] ?? 0) + 1;
+    if (r.createdAt < a.first) a.first = r.createdAt;
+    if (r.createdAt > a.last) a.last = r.createdAt;
+    by.set(r.author, a);
+  }
+  // Named reviewers by amount of work; changes without an author (imports) last.
+  return [...by.values()].sort((a, b) => Number(a.reviewer === null) - Number(b.reviewer === null) || b.changes - a.changes || String(a.reviewer).localeCompare(String(b.reviewer)));
+}
+
+function distribution(issues: ReportIssue[], length: number): DistributionBin[] {
+  if (length === 0) return [];
+  const bins = Math.min(MAX_BINS, length);
+  const size = length / bins;
+  const out: DistributionBin[] = Array.from({ length: bins }, (_, b) => ({ from: Math.round(b * size), to: Math.round((b + 1) * size), counts: zeroSeverities() }));
+  for (const i of issues) {
+    if (!i.counted) continue;
+    const place = i.linkPosition ?? i.sentence;
+    if (place < 0) continue;
+    out[Math.min(bins - 1, Math.floor(place / size))].counts[i.severity]++;
+  }
+  return out;
+}
+
+export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOptions = {}): QualityReport {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  validateThreshold(threshold);
+  const lowConfidence = options.lowConfidence ?? 0.5;
+  const issues = issuesOf(snapshot, options.countOpenFindings ?? true);
+  const counts = countTable(issues);
+  const words = { source: snapshot.source.reduce((n, s) => n + countWords(s.text), 0), target: snapshot.target.reduce((n, s) => n + countWords(s.text), 0) };
+  const counted = issues.filter((i) => i.counted);
+  const findings: Record<FlagStatus, number> = { open: 0, accepted: 0, dismissed: 0 };
+  for (const f of snapshot.flags) findings[f.status]++;
+  const entries: ActivityEntry[] = [...snapshot.revisions]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+    .map((r) => ({ at: r.createdAt, reviewer: r.author, operation: r.operation, entity: r.entity, entityId: r.entityId, undone: r.undone }));
+  const { document: d } = snapshot;
+  return {
+    kind: "document",
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    document: { id: d.id, title: d.title, sourceLang: d.sourceLang, targetLang: d.targetLang, sourceName: d.sourceName, targetName: d.targetName, updatedAt: d.updatedAt },
+    words,
+    score: score(counted.reduce((p, i) => p + SEVERITY_MULTIPLIERS[i.severity], 0), counted.length, words.source, threshold),
+    counts,
+    totals: { findings, annotations: snapshot.annotations.length },
+    issues,
+    distribution: distribution(issues, snapshot.links.length || snapshot.source.length),
+    alignment: alignmentSummary(snapshot, lowConfidence),
+    corrections: {
+      sourceSegments: snapshot.source.filter((s) => s.text !== s.originalText).length,
+      targetSegments: snapshot.target.filter((s) => s.text !== s.originalText).length,
+    },
+    activity: { reviewers: reviewerActivity(snapshot.revisions), entries },
+  };
+}
+
+function mergeCounts(lists: CategoryCount[][]): CategoryCount[] {
+  const cells = new Map<string, CategoryCount>();
+  for (const c of lists.flat()) {
+    const key = `${c.category}|${c.severity}`;
+    const cell = cells.get(key) ?? { category: c.category, severity: c.severity, findings: 0, annotations: 0, penalty: 0 };
+    cell.findings += c.findings;
+    cell.annotations += c.annotations;
+    cell.penalty += c.penalty;
+    cells.set(key, cell);
+  }
+  return MQM_CATEGORIES.flatMap((c) => SEVERITIES.map((s) => cells.get(`${c}|${s}`)).filter((x): x is CategoryCount => !!x));
+}
+
+/** The project-wide report: every document's score, and the totals over all of them. */
+export function buildProjectReport(snapshots: DocumentSnapshot[], options: ReportOptions = {}): ProjectReport {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  validateThreshold(threshold);
+  const lowConfidence = options.lowConfidence ?? 0.5;
+  const reports = snapshots.map((s) => buildQualityReport(s, options));
+  const findings: Record<FlagStatus, number> = { open: 0, accepted: 0, dismissed: 0 };
+  for (const r of reports) for (const k of Object.keys(findings) as FlagStatus[]) findings[k] += r.totals.findings[k];
+  const bilingual = snapshots.filter((s) => s.document.targetLang !== null);
+  const alignments = bilingual.map((s) => alignmentSummary(s, lowConfidence)!);
+  let alignment: AlignmentSummary | null = null;
+  if (alignments.length) {
+    const sum = (f: (a: AlignmentSummary) => number) => alignments.reduce((n, a) => n + f(a), 0);
+    const links = sum((a) => a.links);
+    const byType: Record<string, number> = {};
+    for (const a of alignments) for (const [k, v] of Object.entries(a.byType)) byType[k] = (byType[k] ?? 0) + v;
+    const confidenceSum = bilingual.reduce((n, s) => n + s.links.reduce((m, l) => m + l.confidence, 0), 0);
+    alignment = {
+      links, sourceSentences: sum((a) => a.sourceSentences), targetSentences: sum((a) => a.targetSentences), byType,
+      confirmed: sum((a) => a.confirmed), confirmedShare: links ? round2(sum((a) => a.confirmed) / links) : 0,
+      lowConfidence: sum((a) => a.lowConfidence), lowConfidenceThreshold: lowConfidence,
+      meanConfidence: links ? round2(confidenceSum / links) : 0, omissions: sum((a) => a.omissions), additions: sum((a) => a.additions),
+    };
+  }
+  const penalty = reports.reduce((n, r) => n + r.score.penalty, 0);
+  return {
+    kind: "project",
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    threshold,
+    documents: reports.map((r) => ({
+      id: r.document.id, title: r.document.title, sourceLang: r.document.sourceLang, targetLang: r.document.targetLang,
+      words: r.words.source, score: r.score, issues: r.issues.filter((i) => i.counted).length, openFindings: r.totals.findings.open,
+      confirmedShare: r.alignment ? r.alignment.confirmedShare : null,
+    })),
+    score: score(penalty, reports.reduce((n, r) => n + r.score.counted, 0), reports.reduce((n, r) => n + r.words.source, 0), threshold),
+    counts: mergeCounts(reports.map((r) => r.counts)),
+    totals: { findings, annotations: reports.reduce((n, r) => n + r.totals.annotations, 0) },
+    alignment,
+    activity: { reviewers: reviewerActivity(snapshots.flatMap((s) => s.revisions)) },
+  };
+}

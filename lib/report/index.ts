@@ -1,0 +1,20 @@
+// Quality reports: build the plain data, then render it as HTML, CSV or JSON.
+export { buildQualityReport, buildProjectReport, alignmentSummary, reviewerActivity } from "./build";
+export { renderReportHtml, renderProjectReportHtml, findingMessage } from "./html";
+export { renderFindingsCsv, CSV_COLUMNS } from "./csv";
+export { categorySeverityChart, distributionChart, SEVERITY_COLORS } from "./charts";
+export { SEVERITY_MULTIPLIERS, DEFAULT_THRESHOLD } from "./score";
+export { countWords } from "./words";
+export * from "./types";
+
+export const REPORT_FORMATS = ["html", "csv", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_MIME_TYPES: Record<ReportFormat, string> = {
+  html: "text/html; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json",
+};
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === "string" && (REPORT_FORMATS as readonly string[]).includes(value);
+}
