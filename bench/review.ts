@@ -142,7 +142,7 @@ async function main() {
   console.log(`document ${documentId}: ${snapshot.links.length} links, ${snapshot.source.length} + ${snapshot.target.length} sentences, ${snapshot.flags.length} findings`);
 
   const { baseURL, child } = await startServer(databaseUrl);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), "bitext-chromium-"))}`] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
   try {
     const context = await browser.newContext({ baseURL, locale: "en-GB", viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
