@@ -18,6 +18,7 @@ import {
   type AnnotationRow, type ChangeState, type FlagDecision, type LinkRow, type SegmentRow,
 } from "./review-change";
 import { annotationRecords, flagRecords, linkRecords, segmentRecord } from "./review-records";
+import { linkHolding, linkIdBefore } from "./review-locate";
 import { serialised } from "./review-serial";
 
 export { ConflictError, InvalidOperationError } from "../review/errors";
@@ -71,13 +72,6 @@ async function findSegment(tx: Tx, documentId: number, segmentId: number) {
   const segment = await tx.segment.findFirst({ where: { id: segmentId, documentId } });
   if (!segment) throw new InvalidOperationError(`Sentence ${segmentId} does not exist in this document (any more): reload the document.`, "notFound");
   return segment;
-}
-
-/** The link holding a segment (links store segment ids as JSON, so this scans the document's links). */
-async function linkHolding(tx: Tx, documentId: number, segmentId: number) {
-  const links = await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" } });
-  const index = links.findIndex((l) => (l.sourceIds as number[]).includes(segmentId) || (l.targetIds as number[]).includes(segmentId));
-  return { links, index, link: index >= 0 ? links[index] : null };
 }
 
 // ---------------------------------------------------------------- conflicts
@@ -192,9 +186,9 @@ async function textChange(tx: Tx, input: OperationInput, segment: Awaited<Return
   const to: ChangeState = { [side]: { prevId, rows: [after] }, ...(changedIds.size ? { annotations: moved.filter((a) => changedIds.has(a.id)) } : {}) };
   const written = await writeChange(tx, input.documentId, from, to, false);
   mergePatch(patch, written.patch);
-  const holder = await linkHolding(tx, input.documentId, segment.id);
-  const linkIds = holder.link ? [holder.link.id] : [];
-  const scope = holder.link ? [...(holder.link.sourceIds as number[]), ...(holder.link.targetIds as number[])] : [segment.id];
+  const holder = await linkHolding(tx, input.documentId, segment.id, side);
+  const linkIds = holder ? [holder.id] : [];
+  const scope = holder ? [...(holder.sourceIds as number[]), ...(holder.targetIds as number[])] : [segment.id];
   return {
     before: { ...from, ...(flags ? { flags: flags.before } : {}), linkIds }, after: { ...written.after, ...(flags ? { flags: flags.after } : {}), linkIds },
     patch, entity: flags ? "flag" : "segment", entityId: segment.id, refresh: scope,
@@ -228,17 +222,17 @@ async function splitSentence(tx: Tx, input: OperationInput, op: Extract<ReviewOp
     mergePatch(patch, w.patch);
     annotationsWritten = w.after;
   }
-  const holder = await linkHolding(tx, input.documentId, segment.id);
-  if (!holder.link) throw new InvalidOperationError(`No link holds sentence ${segment.id}.`);
-  const linkBefore = linkRowOf(holder.link);
+  const holder = await linkHolding(tx, input.documentId, segment.id, side);
+  if (!holder) throw new InvalidOperationError(`No link holds sentence ${segment.id}.`);
+  const linkBefore = linkRowOf(holder);
   const key = side === "source" ? "sourceIds" : "targetIds";
   const sideIds = [...linkBefore[key]];
   sideIds.splice(sideIds.indexOf(segment.id) + 1, 0, newId);
   const linkAfter: LinkRow = { ...linkBefore, [key]: sideIds };
-  const linkPrev = holder.index > 0 ? holder.links[holder.index - 1].id : null;
+  const linkPrev = await linkIdBefore(tx, input.documentId, holder.position);
   const w = await writeChange(tx, input.documentId, { links: { prevId: linkPrev, rows: [linkBefore] } }, { links: { prevId: linkPrev, rows: [linkAfter] } }, false);
   mergePatch(patch, w.patch);
-  const linkIds = [holder.link.id];
+  const linkIds = [holder.id];
   return {
     before: { [side]: { prevId, rows: [before] }, ...(changed.length ? { annotations: annotations.filter((a) => changedIds.has(a.id)) } : {}), links: { prevId: linkPrev, rows: [linkBefore] }, linkIds },
     after: { ...written.after, ...annotationsWritten, links: w.after.links, linkIds },
@@ -311,6 +305,7 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
   let from: AnnotationRow[];
   let to: AnnotationRow[];
   let segmentId: number;
+  let side: Side;
   if (op.op === "addAnnotation") {
     const segment = await findSegment(tx, input.documentId, op.segmentId);
     await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
@@ -318,6 +313,7 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
     from = [];
     to = [{ segmentId: segment.id, start: op.start, end: op.end, category: op.category, severity: op.severity, comment: op.comment, authorId: input.reviewerId, createdAt: now() }];
     segmentId = segment.id;
+    side = segment.side as Side;
   } else {
     const annotation = await tx.annotation.findFirst({ where: { id: op.annotationId, documentId: input.documentId } });
     if (!annotation) throw new InvalidOperationError(`Annotation ${op.annotationId} does not exist (any more): reload the document.`, "notFound");
@@ -326,11 +322,12 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
     from = [row];
     to = op.op === "deleteAnnotation" ? [] : [{ ...row, ...(op.category ? { category: op.category } : {}), ...(op.severity ? { severity: op.severity } : {}), ...(op.comment !== undefined ? { comment: op.comment } : {}) }];
     segmentId = annotation.segmentId;
+    side = (await tx.segment.findUniqueOrThrow({ where: { id: segmentId }, select: { side: true } })).side as Side;
   }
   const written = await writeChange(tx, input.documentId, { annotations: from }, { annotations: to }, false);
   mergePatch(patch, written.patch);
-  const holder = await linkHolding(tx, input.documentId, segmentId);
-  const linkIds = holder.link ? [holder.link.id] : [];
+  const holder = await linkHolding(tx, input.documentId, segmentId, side);
+  const linkIds = holder ? [holder.id] : [];
   const entityId = op.op === "addAnnotation" ? written.after.annotations![0].id! : op.annotationId;
   return { before: { annotations: from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "annotation", entityId, refresh: null };
 }

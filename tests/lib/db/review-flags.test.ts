@@ -30,7 +30,8 @@ describe.each(DATABASE_KINDS)("findings under review on %s", (kind) => {
 
   async function importWithFindings(): Promise<number> {
     const snapshot = seedPairSnapshot();
-    const findings = detokenisation({ sourceLang: "en", targetLang: "de", source: snapshot.source, target: snapshot.target, links: snapshot.links });
+    const sentences = (side: "source" | "target") => snapshot[side].map((x) => ({ text: x.text, start: x.start ?? 0, end: x.end ?? 0, paragraph: x.paragraph }));
+    const findings = detokenisation({ sourceLang: "en", targetLang: "de", source: sentences("source"), target: sentences("target"), links: snapshot.links });
     snapshot.flags = findings.map((f, i): FlagRecord => ({ ...f, id: i + 1, linkId: snapshot.links[f.sentence].id, status: "open", decidedBy: null, decidedAt: null }));
     return createDocument(t.db, snapshot);
   }
