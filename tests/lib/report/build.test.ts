@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { buildProjectReport, buildQualityReport, countWords, SEVERITY_MULTIPLIERS } from "../../../lib/report";
+import { hardSnapshot, seedPairSnapshot } from "../formats/snapshots";
+
+describe("countWords", () => {
+  it("counts words as a translator would", () => {
+    expect(countWords("Don't stop the E-Mail-Adresse, it costs 3.5 €!")).toBe(7);
+    expect(countWords("Führungswechsel beim KI -Startup")).toBe(4);
+    expect(countWords("日本語です")).toBe(5);
+    expect(countWords("OpenAI发布了GPT")).toBe(5);
+    expect(countWords("  … — ")).toBe(0);
+  });
+});
+
+describe("buildQualityReport: score", () => {
+  it("weighs each counted issue by its severity multiplier and normalises to 1,000 source words", () => {
+    const snapshot = seedPairSnapshot();
+    const report = buildQualityReport(snapshot);
+    expect(report.score.words).toBe(snapshot.source.reduce((n, s) => n + countWords(s.text), 0));
+    const counted = report.issues.filter((i) => i.counted);
+    expect(report.score.counted).toBe(counted.length);
+    expect(report.score.penalty).toBe(counted.reduce((n, i) => n + SEVERITY_MULTIPLIERS[i.severity], 0));
+    expect(report.score.penaltyPer1000).toBeCloseTo((report.score.penalty * 1000) / report.score.words, 2);
+    expect(report.score.qualityScore).toBeCloseTo(100 - report.score.penaltyPer1000 / 10, 1);
+  });
+
+  it("does not count dismissed findings; open ones count unless told otherwise", () => {
+    const snapshot = seedPairSnapshot();
+    const base = buildQualityReport(snapshot);
+    const dismissed = base.issues.find((i) => i.status === "dismissed")!;
+    expect(dismissed.counted).toBe(false);
+    const open = snapshot.flags.find((f) => f.status === "open")!;
+    const withoutOpen = buildQualityReport(snapshot, { countOpenFindings: false });
+    expect(base.score.penalty - withoutOpen.score.penalty).toBe(SEVERITY_MULTIPLIERS[open.severity]);
+    open.status = "dismissed";
+    expect(buildQualityReport(snapshot).score.penalty).toBe(withoutOpen.score.penalty);
+  });
+
+  it("passes at or below the threshold and fails above it", () => {
+    const report = buildQualityReport(seedPairSnapshot());
+    const at = report.score.penaltyPer1000;
+    expect(buildQualityReport(seedPairSnapshot(), { threshold: at + 0.01 }).score.pass).toBe(true);
+    expect(buildQualityReport(seedPairSnapshot(), { threshold: at - 0.01 }).score.pass).toBe(false);
+    expect(() => buildQualityReport(seedPairSnapshot(), { threshold: -1 })).toThrow(/0 or more/);
+  });
+
+  it("counts neutral issues without penalty, and a clean document scores 100", () => {
+    const snapshot = seedPairSnapshot();
+    for (const f of snapshot.flags) f.severity = "neutral";
+    for (const a of snapshot.annotations) a.severity = "neutral";
+    const report = buildQualityReport(snapshot);
+    expect(report.score.penalty).toBe(0);
+    expect(report.score.counted).toBeGreaterThan(0);
+    expect(report.score.qualityScore).toBe(100);
+    expect(report.score.pass).toBe(true);
+  });
+});
+
+describe("buildQualityReport: contents", () => {
+  it("counts issues by category and severity, findings and annotations apart", () => {
+    const snapshot = seedPairSnapshot();
+    const report = buildQualityReport(snapshot);
+    const total = report.counts.reduce((n, c) => n + c.findings + c.annotations, 0);
+    expect(total).toBe(report.score.counted);
+    const annotation = snapshot.annotations[0];
+    const cell = report.counts.find((c) => c.category === annotation.category && c.severity === annotation.severity)!;
+    expect(cell.annotations).toBe(1);
+    expect(report.totals).toEqual({ findings: { open: 1, accepted: 1, dismissed: 1 }, annotations: 1 });
+  });
+
+  it("gives every issue its sentence pair, the flagged text, the suggestion and the decision", () => {
+    const snapshot = seedPairSnapshot();
+    const report = buildQualityReport(snapshot);
+    expect(report.issues).toHaveLength(snapshot.flags.length + snapshot.annotations.length);
+    const accepted = report.issues.find((i) => i.kind === "finding" && i.status === "accepted")!;
+    expect(accepted.excerpt).toBe("Openai");
+    expect(accepted.suggestion).toBe("OpenAI");
+    expect(accepted.decidedBy).toBe("ana");
+    const link = snapshot.links[accepted.linkPosition!];
+    expect(link.target).toContain(accepted.sentence);
+    expect(accepted.context.source).toEqual(link.source.map((i) => snapshot.source[i].text));
+    expect(accepted.context.target[accepted.context.at]).toBe(snapshot.target[accepted.sentence].text);
+  });
+
+  it("shows no excerpt when a correction moved the text under the span", () => {
+    const snapshot = seedPairSnapshot();
+    const flag = snapshot.flags.find((f) => f.status === "accepted")!;
+    snapshot.target[flag.sentence].text = "Kurz.";
+    expect(buildQualityReport(snapshot).issues.find((i) => i.id === flag.id && i.kind === "finding")!.excerpt).toBe("");
+  });
+
+  it("summarises the alignment: link types, confirmed share, low confidence, omissions and additions", () => {
+    const snapshot = hardSnapshot();
+    snapshot.links[0].confidence = 0.3;
+    const a = buildQualityReport(snapshot).alignment!;
+    expect(a.links).toBe(snapshot.links.length);
+    expect(Object.values(a.byType).reduce((x, y) => x + y, 0)).toBe(a.links);
+    expect(a.byType["1-0"]).toBe(1);
+    expect(a.omissions).toBe(1);
+    expect(a.additions).toBe(1);
+    expect(a.lowConfidence).toBe(3);
+    expect(a.confirmed).toBe(snapshot.links.filter((l) => l.status === "confirmed").length);
+    expect(a.confirmedShare).toBeCloseTo(a.confirmed / a.links, 2);
+  });
+
+  it("tells who changed what and when, newest first", () => {
+    const report = buildQualityReport(seedPairSnapshot());
+    const ana = report.activity.reviewers.find((r) => r.reviewer === "ana")!;
+    expect(ana.changes).toBe(3);
+    expect(ana.operations).toEqual({ decideFlag: 1, confirm: 1, addAnnotation: 1 });
+    expect(ana.first < ana.last).toBe(true);
+    expect(report.activity.reviewers.at(-1)!.reviewer).toBeNull();
+    const times = report.activity.entries.map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("places counted issues along the document", () => {
+    const snapshot = seedPairSnapshot();
+    const report = buildQualityReport(snapshot);
+    const binned = report.distribution.reduce((n, b) => n + b.counts.critical + b.counts.major + b.counts.minor + b.counts.neutral, 0);
+    expect(binned).toBe(report.score.counted);
+    expect(report.distribution[0].from).toBe(0);
+    expect(report.distribution.at(-1)!.to).toBe(snapshot.links.length);
+  });
+
+  it("reports a single-language document without an alignment", () => {
+    const snapshot = seedPairSnapshot();
+    const single = { ...snapshot, document: { ...snapshot.document, targetLang: null }, target: [], links: [], flags: [], annotations: [] };
+    const report = buildQualityReport(single);
+    expect(report.alignment).toBeNull();
+    expect(report.score.pass).toBe(true);
+    expect(report.distribution.length).toBeGreaterThan(0);
+  });
+});
+
+describe("buildProjectReport", () => {
+  it("scores the project as all penalties over all words and lists every document", () => {
+    const docs = [seedPairSnapshot(), hardSnapshot()];
+    const project = buildProjectReport(docs, { threshold: 50 });
+    const reports = docs.map((d) => buildQualityReport(d, { threshold: 50 }));
+    expect(project.documents.map((d) => d.title)).toEqual(docs.map((d) => d.document.title));
+    expect(project.score.words).toBe(reports.reduce((n, r) => n + r.score.words, 0));
+    expect(project.score.penalty).toBe(reports.reduce((n, r) => n + r.score.penalty, 0));
+    expect(project.documents.map((d) => d.score.pass)).toEqual(reports.map((r) => r.score.pass));
+    expect(project.alignment!.links).toBe(docs.reduce((n, d) => n + d.links.length, 0));
+    expect(project.counts.reduce((n, c) => n + c.findings + c.annotations, 0)).toBe(project.score.counted);
+    expect(project.activity.reviewers.find((r) => r.reviewer === "ana")!.changes).toBe(3);
+  });
+});
