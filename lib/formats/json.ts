@@ -108,13 +108,28 @@ export function parseDocumentJson(text: string): DocumentSnapshot {
     throw new DocumentJsonError(`The document JSON is not valid:\n  ${listed.join("\n  ")}`);
   }
   const snapshot = parsed.data as DocumentSnapshot;
-  const problems = referenceProblems(snapshot);
+  const problems = [...unstorableText(snapshot), ...referenceProblems(snapshot)];
   if (problems.length) {
     const listed = problems.slice(0, 5);
     if (problems.length > 5) listed.push(`… and ${problems.length - 5} more problems`);
     throw new DocumentJsonError(`The document JSON is inconsistent:\n  ${listed.join("\n  ")}`);
   }
   return snapshot;
+}
+
+/**
+ * NUL cannot be stored in a PostgreSQL text column and a lone surrogate is not Unicode text
+ * at all (the database client refuses it); neither can come from an imported text file.
+ */
+export function unstorableText(value: unknown, path: PropertyKey[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return [`${where(path)}: contains the NUL character (U+0000), which cannot be stored; remove it`];
+    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return [`${where(path)}: contains a lone surrogate (broken UTF-16), which is not text; re-export the document`];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableText(v, [...path, i]));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => unstorableText(v, [...path, k]));
+  return [];
 }
 
 /** What the schema cannot see: positions, and references from links, flags and annotations. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DocumentJsonError, exportJson, parseDocumentJson } from "../../../lib/formats/json";
-import { hardSnapshot, seedPairSnapshot } from "./snapshots";
+import { hardSnapshot, seedPairSnapshot, storableHardSnapshot } from "./snapshots";
 
 function mutated(change: (data: Record<string, any>) => void): string {
   const data = JSON.parse(exportJson(seedPairSnapshot()));
@@ -10,17 +10,23 @@ function mutated(change: (data: Record<string, any>) => void): string {
 
 describe("exportJson / parseDocumentJson", () => {
   it("round-trips every part of a snapshot unchanged", () => {
-    for (const snapshot of [seedPairSnapshot(), hardSnapshot()]) {
+    for (const snapshot of [seedPairSnapshot(), storableHardSnapshot()]) {
       expect(parseDocumentJson(exportJson(snapshot))).toEqual(snapshot);
     }
   });
 
-  it("keeps control characters, lone surrogates and astral characters exactly", () => {
-    const snapshot = hardSnapshot();
+  it("keeps control characters and astral characters exactly", () => {
+    const snapshot = storableHardSnapshot();
     const back = parseDocumentJson(exportJson(snapshot));
     expect(back.source.map((s) => s.text)).toEqual(snapshot.source.map((s) => s.text));
-    expect(back.target[3].text).toContain("\u0000");
+    expect(back.target[3].text).toContain("\u0007");
     expect(back.source[2].text).toContain("😀");
+  });
+
+  it("refuses NUL and lone surrogates, which no database stores, and says where they are", () => {
+    const text = exportJson(hardSnapshot());
+    expect(() => parseDocumentJson(text)).toThrow(/source\[3\]\.originalText: contains the NUL character/);
+    expect(() => parseDocumentJson(text)).toThrow(/source\[6\]\.text: contains a lone surrogate/);
   });
 
   it("names the format and accepts a bare snapshot too", () => {

@@ -116,3 +116,13 @@ export function xmlVisible(text: string): string {
   }
   return out;
 }
+
+/** hardSnapshot without what no database can hold (NUL, lone surrogates): what a stored document can contain. */
+export function storableHardSnapshot(): DocumentSnapshot {
+  const snapshot = hardSnapshot();
+  for (const seg of [...snapshot.source, ...snapshot.target]) {
+    seg.text = seg.text.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    seg.originalText = seg.text;
+  }
+  return snapshot;
+}
