@@ -271,6 +271,74 @@ describe("review page", () => {
     await second.context.close();
   });
 
+  it("splits a sentence at the caret, joins two sentences, confirms up to a link and re-aligns the rest", async () => {
+    const id = await importSeedPair("Review: sentences and bulk operations");
+    const { context, page } = await loggedInContext(browser);
+    await openReview(page, id);
+    const sourceCount = async () => (await page.evaluate((doc) => fetch(`/api/documents/${doc}`).then((r) => r.json()), id)).snapshot.source.length as number;
+    const before = await sourceCount();
+
+    // split the first source sentence after its first comma, from the editor (Alt+Enter)
+    const first = row(page, 0).locator('.sentence[data-side="source"]').first();
+    const text = (await first.locator(".sentence-text").textContent())!;
+    const at = text.indexOf(",") + 1;
+    expect(at).toBeGreaterThan(1);
+    await first.click();
+    await page.keyboard.press("E");
+    const editor = row(page, 0).locator("textarea");
+    await editor.evaluate((el: HTMLTextAreaElement, pos) => { el.focus(); el.setSelectionRange(pos, pos); }, at);
+    await editor.press("Alt+Enter");
+    await expect.poll(() => sourceTexts(page, 0)).toEqual([text.slice(0, at).trim(), text.slice(at).trim()]);
+    expect(await sourceCount()).toBe(before + 1);
+
+    // join them again with the panel button on the first of the two
+    await selectRow(page, 0);
+    await page.getByTestId("link-panel").locator(".sentence-actions li").first().getByRole("button", { name: "Join with next" }).click();
+    await expect.poll(() => sourceCount()).toBe(before);
+    expect((await sourceTexts(page, 0))[0].replace(/\s+/g, " ")).toBe(text.replace(/\s+/g, " "));
+
+    // confirm everything up to link 4, by keyboard
+    await selectRow(page, 3);
+    await page.keyboard.press("C");
+    for (const i of [0, 1, 2, 3]) await expect.poll(() => row(page, i).getAttribute("data-status")).toBe("confirmed");
+    expect(await row(page, 4).getAttribute("data-status")).toBe("automatic");
+
+    // re-align from link 2: the confirmed links stay as they are
+    const confirmedTexts = await Promise.all([0, 1, 2, 3].map((i) => rowText(page, i)));
+    await selectRow(page, 2);
+    await page.keyboard.press("r");
+    await expect.poll(() => page.getByTestId("review-notice").textContent()).toContain("re-aligned");
+    for (const i of [0, 1, 2, 3]) {
+      expect(await row(page, i).getAttribute("data-status")).toBe("confirmed");
+      expect(await rowText(page, i)).toBe(confirmedTexts[i]);
+    }
+    await context.close();
+  });
+
+  it("shows a single-language text as one column of sentences and edits one", async () => {
+    const { id } = await importDocument(db, {
+      title: "Review: single language",
+      source: { label: "002.txt", lang: "en", bytes: new Uint8Array(readFileSync("fixtures/seeds/002_c92fd515c658d046.txt")) },
+      target: null,
+      acceptWarnings: true,
+    });
+    const { context, page } = await loggedInContext(browser);
+    await openReview(page, id);
+    expect(await page.getByTestId("link-row").count()).toBe(0);
+    expect(await page.getByTestId("alignment-map").count()).toBe(0);
+    const sentences = page.getByTestId("sentence-row");
+    expect(await sentences.count()).toBeGreaterThan(3);
+    await sentences.nth(1).locator(".row-number").click();
+    await page.keyboard.press("e");
+    const editor = sentences.nth(1).locator("textarea");
+    const original = await editor.inputValue();
+    await editor.fill(`${original} Added by the reviewer.`);
+    await editor.press("Enter");
+    await expect.poll(() => sentences.nth(1).getByTestId("correction").count()).toBe(1);
+    expect((await sentences.nth(1).locator("ins").allTextContents()).join(" ")).toContain("Added by the reviewer.");
+    await context.close();
+  });
+
   it("renders HTML and script in a sentence as text", async () => {
     const payload = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> is a tag.';
     const { id } = await importDocument(db, {
