@@ -10,15 +10,17 @@ export const dynamic = "force-dynamic";
 
 /**
  * Who last wrote each corrected sentence, from the revision log (its `after` windows list
- * the segment rows a change wrote). Only corrected sentences are sent to the page.
+ * the segment rows a change wrote: `source` / `target`, or `segments` in older entries).
+ * Only corrected sentences are sent to the page.
  */
 function lastWriters(snapshot: DocumentSnapshot): Touched {
   const corrected = new Set([...snapshot.source, ...snapshot.target].filter((s) => s.text !== s.originalText).map((s) => s.id));
   const out: Touched = {};
   if (corrected.size === 0) return out;
   const rowsOf = (r: RevisionRecord): unknown[] => {
-    const after = r.after as { segments?: { rows?: unknown[] } } | null;
-    return Array.isArray(after?.segments?.rows) ? after.segments.rows : [];
+    const after = r.after as Record<string, { rows?: unknown } | undefined> | null;
+    if (!after || typeof after !== "object") return [];
+    return ["source", "target", "segments"].flatMap((k) => (Array.isArray(after[k]?.rows) ? (after[k]!.rows as unknown[]) : []));
   };
   for (const r of snapshot.revisions) {
     if (r.undone) continue;
