@@ -54,10 +54,12 @@ export async function snapshotFromArgs(values: Record<string, string | boolean |
   const [src, tgt] = positionals;
   const sourceLang = requireLang(values["src-lang"], "--src-lang");
   const targetLang = requireLang(values["tgt-lang"], "--tgt-lang");
+  const sourceBytes = readInputFile(src);
+  const targetBytes = readInputFile(tgt);
   const { checkImportInput, ImportError } = await import("../../lib/import");
   let texts;
   try {
-    texts = checkImportInput({ label: src, lang: sourceLang, bytes: readInputFile(src) }, { label: tgt, lang: targetLang, bytes: readInputFile(tgt) });
+    texts = checkImportInput({ label: src, lang: sourceLang, bytes: sourceBytes }, { label: tgt, lang: targetLang, bytes: targetBytes });
   } catch (err) {
     if (err instanceof ImportError) throw new InputError(err.message);
     throw err;

@@ -2,26 +2,10 @@
 // imported into another has the same texts, links, statuses, findings, annotations and
 // history. Row ids, row versions and the import's own revision are the new database's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentSnapshot } from "../../../lib/document";
 import { createDocument, loadSnapshot } from "../../../lib/db/documents";
 import { exportJson, parseDocumentJson } from "../../../lib/formats/json";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../helpers/database";
-import { seedPairSnapshot, storableHardSnapshot } from "./snapshots";
-
-/** What must survive a move between installations (ids are replaced by positions). */
-export function content(s: DocumentSnapshot) {
-  const linkPosition = new Map(s.links.map((l) => [l.id, l.position]));
-  const { id, version, createdAt, updatedAt, ...meta } = s.document;
-  return {
-    meta,
-    source: s.source.map(({ id, version, updatedAt, ...rest }) => rest),
-    target: s.target.map(({ id, version, updatedAt, ...rest }) => rest),
-    links: s.links.map(({ id, version, ...rest }) => rest),
-    flags: s.flags.map(({ id, linkId, ...rest }) => ({ ...rest, link: linkId === null ? null : linkPosition.get(linkId) })),
-    annotations: s.annotations.map(({ id, version, updatedAt, ...rest }) => rest),
-    revisions: s.revisions.filter((r) => r.operation !== "import").map(({ id, entityId, ...rest }) => rest),
-  };
-}
+import { content, seedPairSnapshot, storableHardSnapshot } from "./snapshots";
 
 describe.each(DATABASE_KINDS)("JSON export → import → export (%s)", (kind) => {
   let t: TestDatabase;

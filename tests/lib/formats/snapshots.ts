@@ -126,3 +126,18 @@ export function storableHardSnapshot(): DocumentSnapshot {
   }
   return snapshot;
 }
+
+/** What must survive a move between installations (ids are replaced by positions). */
+export function content(s: DocumentSnapshot) {
+  const linkPosition = new Map(s.links.map((l) => [l.id, l.position]));
+  const { id, version, createdAt, updatedAt, ...meta } = s.document;
+  return {
+    meta,
+    source: s.source.map(({ id, version, updatedAt, ...rest }) => rest),
+    target: s.target.map(({ id, version, updatedAt, ...rest }) => rest),
+    links: s.links.map(({ id, version, ...rest }) => rest),
+    flags: s.flags.map(({ id, linkId, ...rest }) => ({ ...rest, link: linkId === null ? null : linkPosition.get(linkId) })),
+    annotations: s.annotations.map(({ id, version, updatedAt, ...rest }) => rest),
+    revisions: s.revisions.filter((r) => r.operation !== "import").map(({ id, entityId, ...rest }) => rest),
+  };
+}
