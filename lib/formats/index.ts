@@ -48,11 +48,15 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-/** A file name stem from the title: ASCII letters, digits and dashes, never empty. */
-export function fileStem(snapshot: DocumentSnapshot): string {
-  const slug = snapshot.document.title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss")
+/** ASCII letters, digits and dashes from a title ("" when nothing is left). */
+export function slug(title: string): string {
+  return title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss")
     .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
-  return slug || `document-${snapshot.document.id}`;
+}
+
+/** A file name stem from the title, never empty. */
+export function fileStem(snapshot: DocumentSnapshot): string {
+  return slug(snapshot.document.title) || `document-${snapshot.document.id}`;
 }
 
 /** The two Moses file names: stem.<lang> for each side (stem.source/.target when both languages are the same). */

@@ -28,25 +28,37 @@ function excerpt(snapshot: DocumentSnapshot, side: "source" | "target", sentence
   return span[1] > span[0] && span[1] <= text.length ? text.slice(span[0], span[1]) : "";
 }
 
-function annotationNote(snapshot: DocumentSnapshot, a: AnnotationRecord): { attributes: Record<string, string | number>; text: string } {
+function annotationNote(snapshot: DocumentSnapshot, a: AnnotationRecord): Note {
   const quoted = excerpt(snapshot, a.side, a.sentence, a.span);
   const text = [`${a.severity}`, quoted && `“${quoted}”`, a.comment, a.author && `(${a.author})`].filter(Boolean).join(" — ");
   return { attributes: { id: `a${a.id}`, appliesTo: a.side, category: `mqm:${a.category}`, priority: PRIORITY[a.severity] }, text };
 }
 
-function findingNote(snapshot: DocumentSnapshot, f: FlagRecord, lang: UiLanguage): { attributes: Record<string, string | number>; text: string } {
+function findingNote(snapshot: DocumentSnapshot, f: FlagRecord, lang: UiLanguage): Note {
   const quoted = excerpt(snapshot, f.side, f.sentence, f.span);
   const message = t(lang, `findings:${f.message.key}`, f.message.params);
   const parts = [`${f.severity}`, quoted && `“${quoted}”`, message, f.suggestion !== undefined && `→ “${f.suggestion}”`, f.decidedBy && `(${f.decidedBy})`];
   return { attributes: { id: `f${f.id}`, appliesTo: f.side, category: `mqm:${f.category}`, priority: PRIORITY[f.severity] }, text: parts.filter(Boolean).join(" — ") };
 }
 
-function notesOf(snapshot: DocumentSnapshot, unit: TranslationUnit, lang: UiLanguage) {
-  const onUnit = (side: "source" | "target", sentence: number) => (side === "source" ? unit.link.source : unit.link.target).includes(sentence);
-  return [
-    ...snapshot.annotations.filter((a) => onUnit(a.side, a.sentence)).map((a) => annotationNote(snapshot, a)),
-    ...snapshot.flags.filter((f) => f.status === "accepted" && onUnit(f.side, f.sentence)).map((f) => findingNote(snapshot, f, lang)),
-  ];
+type Note = { attributes: Record<string, string | number>; text: string };
+
+/** Notes per sentence ("source:3"), so each unit finds its notes without scanning them all. */
+function notesBySentence(snapshot: DocumentSnapshot, lang: UiLanguage): Map<string, Note[]> {
+  const by = new Map<string, Note[]>();
+  const add = (side: string, sentence: number, note: Note) => {
+    const key = `${side}:${sentence}`;
+    by.set(key, [...(by.get(key) ?? []), note]);
+  };
+  for (const a of snapshot.annotations) add(a.side, a.sentence, annotationNote(snapshot, a));
+  for (const f of snapshot.flags) if (f.status === "accepted") add(f.side, f.sentence, findingNote(snapshot, f, lang));
+  return by;
+}
+
+function notesOf(unit: TranslationUnit, by: Map<string, Note[]>): Note[] {
+  // Annotations first, then findings, each in the order of the unit's sentences.
+  const notes = [...unit.link.source.flatMap((i) => by.get(`source:${i}`) ?? []), ...unit.link.target.flatMap((i) => by.get(`target:${i}`) ?? [])];
+  return notes.sort((a, b) => String(a.attributes.id)[0].localeCompare(String(b.attributes.id)[0]));
 }
 
 export function exportXliff(snapshot: DocumentSnapshot, options: XliffOptions = {}): string {
@@ -70,6 +82,7 @@ export function exportXliff(snapshot: DocumentSnapshot, options: XliffOptions = 
       link: { id: s.id, position: s.position, source: [s.position], target: [], confidence: 1, status: "automatic" as const, version: 0 },
       type: "1-0", source: s.text, target: "", sourceSegments: [s], targetSegments: [],
     }));
+  const noteIndex = notesBySentence(snapshot, options.noteLang ?? "en");
   for (const unit of units) {
     const { link } = unit;
     const hasTarget = bilingual && unit.targetSegments.length > 0;
@@ -77,7 +90,7 @@ export function exportXliff(snapshot: DocumentSnapshot, options: XliffOptions = 
     lines.push(`    <unit${attrs(bilingual ? {
       id: `u${link.id}`, name: `link-${link.position}`, "bw:type": unit.type, "bw:status": link.status, "bw:confidence": Math.round(link.confidence * 1000) / 1000,
     } : { id: `u${link.id}`, name: `sentence-${link.position}` })}>`);
-    const notes = notesOf(snapshot, unit, options.noteLang ?? "en");
+    const notes = notesOf(unit, noteIndex);
     if (notes.length) {
       lines.push(`      <notes>`, ...notes.map((n) => `        <note${attrs(n.attributes)}>${text(n.text)}</note>`), `      </notes>`);
     }

@@ -1,4 +1,6 @@
 // Quality reports: build the plain data, then render it as HTML, CSV or JSON.
+import { slug } from "../formats";
+import type { ProjectReport, QualityReport } from "./types";
 export { buildQualityReport, buildProjectReport, alignmentSummary, reviewerActivity } from "./build";
 export { renderReportHtml, renderProjectReportHtml, findingMessage } from "./html";
 export { renderFindingsCsv, CSV_COLUMNS } from "./csv";
@@ -17,4 +19,10 @@ export const REPORT_MIME_TYPES: Record<ReportFormat, string> = {
 
 export function isReportFormat(value: unknown): value is ReportFormat {
   return typeof value === "string" && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Download name: quality-report-<title>.html, or project-quality-report.csv for the project. */
+export function reportFileName(report: QualityReport | ProjectReport, format: ReportFormat): string {
+  if (report.kind === "project") return `project-quality-report.${format}`;
+  return `quality-report-${slug(report.document.title) || `document-${report.document.id}`}.${format}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../lib/i18n/locales/en/report.json";
 import de from "../../../lib/i18n/locales/de/report.json";
-import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, renderProjectReportHtml, renderReportHtml } from "../../../lib/report";
+import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, renderProjectReportHtml, renderReportHtml, reportFileName } from "../../../lib/report";
 import { hardSnapshot, seedPairSnapshot } from "../formats/snapshots";
 import { parseCsv } from "./csv-parse";
 
@@ -105,5 +105,17 @@ describe("renderFindingsCsv", () => {
     const reports = [seedPairSnapshot(), hardSnapshot()].map((s) => buildQualityReport(s));
     const rows = parseCsv(renderFindingsCsv(reports, "de", { bom: false }));
     expect(rows).toHaveLength(1 + reports.reduce((n, r) => n + r.issues.length, 0));
+  });
+});
+
+describe("reportFileName", () => {
+  it("names downloads after the document, in ASCII", () => {
+    const report = buildQualityReport(seedPairSnapshot());
+    expect(reportFileName(report, "html")).toBe("quality-report-seed-pair-openai-leadership.html");
+    report.document.title = "Übersetzung – März";
+    expect(reportFileName(report, "csv")).toBe("quality-report-ubersetzung-marz.csv");
+    report.document.title = "東京";
+    expect(reportFileName(report, "json")).toBe(`quality-report-document-${report.document.id}.json`);
+    expect(reportFileName(buildProjectReport([]), "html")).toBe("project-quality-report.html");
   });
 });
