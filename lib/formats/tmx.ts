@@ -1,7 +1,7 @@
 // TMX 1.4b: one <tu> per link with the corrected text of each side; link status, type and
 // confidence as <prop>s. Valid against the LISA TMX 1.4 DTD (fixtures/schemas/tmx14.dtd).
 import type { DocumentSnapshot } from "../document";
-import { attrs, escapeXml, hex4 } from "./xml";
+import { attrs, escapeXml, hex4, xmlLang } from "./xml";
 import { requireBilingual, translationUnits, type SelectionOptions } from "./units";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
 
@@ -29,7 +29,7 @@ export function exportTmx(snapshot: DocumentSnapshot, options: TmxOptions = {}):
     `<tmx version="1.4">`,
     `  <header${attrs({
       creationtool: TOOL_NAME, creationtoolversion: TOOL_VERSION, segtype: "sentence", "o-tmf": "bitext-workbench",
-      adminlang: "en", srclang: doc.sourceLang, datatype: "plaintext", creationdate: tmxDate(options.now ?? new Date()),
+      adminlang: "en", srclang: xmlLang(doc.sourceLang), datatype: "plaintext", creationdate: tmxDate(options.now ?? new Date()),
     })}>`,
     `    ${prop("x-document-title", doc.title)}`,
     ...(doc.sourceName ? [`    ${prop("x-source-name", doc.sourceName)}`] : []),
@@ -43,8 +43,8 @@ export function exportTmx(snapshot: DocumentSnapshot, options: TmxOptions = {}):
       `      ${prop("x-link-status", unit.link.status)}`,
       `      ${prop("x-link-type", unit.type)}`,
       `      ${prop("x-confidence", round(unit.link.confidence))}`,
-      `      <tuv${attrs({ "xml:lang": doc.sourceLang })}>${seg(unit.source)}</tuv>`,
-      `      <tuv${attrs({ "xml:lang": doc.targetLang })}>${seg(unit.target)}</tuv>`,
+      `      <tuv${attrs({ "xml:lang": xmlLang(doc.sourceLang) })}>${seg(unit.source)}</tuv>`,
+      `      <tuv${attrs({ "xml:lang": xmlLang(doc.targetLang!) })}>${seg(unit.target)}</tuv>`,
       `    </tu>`,
     );
   }

@@ -6,7 +6,7 @@
 import type { DocumentSnapshot, FlagRecord, AnnotationRecord } from "../document";
 import type { Severity } from "../types";
 import { t, type UiLanguage } from "../i18n";
-import { attrs, escapeXml, hex4 } from "./xml";
+import { attrs, escapeXml, hex4, xmlLang } from "./xml";
 import { translationUnits, type SelectionOptions, type TranslationUnit } from "./units";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
 
@@ -68,7 +68,7 @@ export function exportXliff(snapshot: DocumentSnapshot, options: XliffOptions = 
   const text = (s: string) => escapeXml(s, invalid);
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<xliff${attrs({ xmlns: XLIFF_NAMESPACE, "xmlns:bw": WORKBENCH_NAMESPACE, version: "2.1", srcLang: doc.sourceLang, trgLang: doc.targetLang })}>`,
+    `<xliff${attrs({ xmlns: XLIFF_NAMESPACE, "xmlns:bw": WORKBENCH_NAMESPACE, version: "2.1", srcLang: xmlLang(doc.sourceLang), trgLang: doc.targetLang === null ? null : xmlLang(doc.targetLang) })}>`,
     `  <file${attrs({ id: "f1", original: doc.sourceName ?? doc.title })}>`,
     `    <notes>`,
     `      <note category="bw:title">${text(doc.title)}</note>`,

@@ -49,3 +49,8 @@ export function attrs(values: Record<string, string | number | null | undefined>
   }
   return out;
 }
+
+/** BCP 47 for xml:lang and XLIFF srcLang/trgLang: "pt_BR" → "pt-BR". */
+export function xmlLang(code: string): string {
+  return code.replace(/_/g, "-");
+}

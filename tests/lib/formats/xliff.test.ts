@@ -87,4 +87,14 @@ describe("exportXliff", () => {
     expect(xpathCount(xml, `//${el("unit")}`)).toBe(snapshot.source.length);
     expect(xpathCount(xml, `//${el("target")}`)).toBe(0);
   });
+
+  it("writes regional language codes as BCP 47, which the schema requires", () => {
+    const snapshot = seedPairSnapshot();
+    snapshot.document.sourceLang = "en_GB";
+    snapshot.document.targetLang = "de-AT";
+    const xml = exportXliff(snapshot);
+    expect(validateXliff(xml).code).toBe(0);
+    expect(xpathString(xml, "/*/@srcLang")).toBe("en-GB");
+    expect(xpathString(xml, "/*/@trgLang")).toBe("de-AT");
+  });
 });
