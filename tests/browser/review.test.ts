@@ -189,6 +189,29 @@ describe("review page", () => {
     await context.close();
   });
 
+  it("accepts a finding's suggestion as a text correction", async () => {
+    const id = await importSeedPair("Review: accept a finding");
+    const { context, page } = await loggedInContext(browser);
+    await openReview(page, id);
+    const { snapshot } = await page.evaluate((doc) => fetch(`/api/documents/${doc}`).then((r) => r.json()), id);
+    const flag = (snapshot as DocumentSnapshot).flags.find((f) => f.status === "open" && f.suggestion !== undefined && f.sentence >= 0);
+    expect(flag, "the seed pair has findings with a suggested fix").toBeDefined();
+    const segment = (snapshot as DocumentSnapshot)[flag!.side][flag!.sentence];
+    const expected = segment.text.slice(0, flag!.span[0]) + flag!.suggestion + segment.text.slice(flag!.span[1]);
+    const mark = page.locator(`[data-testid="finding-mark"][data-flag-id="${flag!.id}"]`);
+    await mark.scrollIntoViewIfNeeded();
+    await mark.focus();
+    await expect.poll(() => page.getByTestId("finding-hint").textContent()).toContain(flag!.suggestion!);
+    await mark.press("Enter");
+    const sentence = page.locator(`.sentence[data-segment-id="${segment.id}"]`);
+    await expect.poll(() => sentence.locator(".sentence-text").textContent()).toBe(expected);
+    expect(await sentence.getByTestId("correction").textContent()).toContain("Rita Reviewer");
+    await page.reload();
+    await page.waitForSelector('[data-testid="review"][data-ready="true"]');
+    expect(await page.locator(`.sentence[data-segment-id="${segment.id}"] .sentence-text`).textContent()).toBe(expected);
+    await context.close();
+  });
+
   it("annotates a selected span with an MQM category, severity and comment; edits and deletes it", async () => {
     const id = await importSeedPair("Review: annotations");
     const { context, page } = await loggedInContext(browser);

@@ -79,22 +79,26 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
         onKeyDown={(e) => { if (e.key === "Escape" || e.key === "?") { e.preventDefault(); e.stopPropagation(); onClose(); } }}
       >
         <h2 id="shortcuts-title">{t("shortcuts.title")}</h2>
-        <table className="shortcuts">
-          <tbody>
-            {BINDINGS.map((b) => (
-              <tr key={b.command}>
-                <td>{b.keys.map((k, i) => <span key={k}>{i > 0 && " / "}<kbd>{k}</kbd></span>)}</td>
-                <td>{t(`command.${b.command}`)}</td>
-              </tr>
-            ))}
-            {CONTEXT_KEYS.map((c) => (
-              <tr key={c.label}>
-                <td>{c.keys.map((k) => <kbd key={k}>{k}</kbd>)}</td>
-                <td>{t(c.label)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="shortcut-columns">
+          {[BINDINGS.slice(0, 13), BINDINGS.slice(13)].map((part, column) => (
+            <table className="shortcuts" key={column}>
+              <tbody>
+                {part.map((b) => (
+                  <tr key={b.command}>
+                    <td>{b.keys.map((k, i) => <span key={k}>{i > 0 && " / "}<kbd>{k}</kbd></span>)}</td>
+                    <td>{t(`command.${b.command}`)}</td>
+                  </tr>
+                ))}
+                {column === 1 && CONTEXT_KEYS.map((c) => (
+                  <tr key={c.label}>
+                    <td>{c.keys.map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                    <td>{t(c.label)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
         <button ref={close} type="button" onClick={onClose}>{t("shortcuts.close")}</button>
       </div>
     </div>

@@ -55,7 +55,26 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
   const first = windowed ? indexAt(Math.max(0, scrollTop - overscan)) : 0;
   const last = windowed ? Math.min(count - 1, indexAt(scrollTop + viewport + overscan)) : count - 1;
 
-  useEffect(() => { onRangeChange?.(first, last); }, [first, last, onRangeChange]);
+  // Rows actually in view (for the map's viewport band); the mounted window is wider.
+  const [seen, setSeen] = useState<[number, number]>([0, 0]);
+  const measureSeen = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = el.scrollTop;
+    const bottom = top + el.clientHeight;
+    let a = -1, b = -1;
+    for (const child of el.querySelectorAll<HTMLElement>("[data-vindex]")) {
+      const y = child.offsetTop;
+      if (y + child.offsetHeight > top && y < bottom) {
+        const i = Number(child.dataset.vindex);
+        if (a < 0) a = i;
+        b = i;
+      }
+    }
+    if (a >= 0) setSeen((prev) => (prev[0] === a && prev[1] === b ? prev : [a, b]));
+  }, []);
+  useEffect(() => { measureSeen(); }, [measureSeen, first, last, count, measured, viewport]);
+  useEffect(() => { onRangeChange?.(seen[0], seen[1]); }, [seen, onRangeChange]);
 
   const observer = useRef<ResizeObserver | null>(null);
   const pendingFrame = useRef(0);
@@ -95,9 +114,9 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
 
   const frame = useRef(0);
   const onScroll = useCallback(() => {
-    if (!windowed || frame.current) return;
-    frame.current = requestAnimationFrame(() => { frame.current = 0; setScrollTop(scroller.current?.scrollTop ?? 0); });
-  }, [windowed]);
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => { frame.current = 0; if (windowed) setScrollTop(scroller.current?.scrollTop ?? 0); measureSeen(); });
+  }, [measureSeen, windowed]);
 
   useImperativeHandle(ref, () => ({
     scrollToIndex(index: number) {
