@@ -116,6 +116,12 @@ describe("review page", () => {
     await page.waitForSelector('[data-testid="review"][data-ready="true"]');
     expect(await row(page, 5).getAttribute("data-status")).toBe("confirmed");
 
+    // the link's own history (h), then the document's, each with the author
+    await selectRow(page, 5);
+    await page.keyboard.press("h");
+    const linkHistory = page.getByTestId("link-panel").getByTestId("history-list");
+    await expect.poll(() => linkHistory.textContent()).toContain("Confirmed link");
+    expect(await linkHistory.textContent()).toContain("Rita Reviewer");
     // the document history lists what happened, with the author
     await page.getByRole("button", { name: "Document history" }).click();
     const history = page.getByTestId("document-history");
@@ -163,6 +169,17 @@ describe("review page", () => {
     const marks = page.getByTestId("finding-mark");
     await expect.poll(() => marks.count()).toBeGreaterThan(0);
     const before = await marks.count();
+
+    // the filter narrows the list to links with open findings; n walks through them
+    await page.getByTestId("filter").selectOption("flagged");
+    const flaggedRows = await rows(page).count();
+    expect(flaggedRows).toBeGreaterThan(0);
+    expect(flaggedRows).toBeLessThan(await page.evaluate((doc) => fetch(`/api/documents/${doc}`).then((r) => r.json()).then((b) => b.snapshot.links.length), id));
+    for (let i = 0; i < flaggedRows; i++) expect(await rows(page).nth(i).locator(".flag-count").count()).toBe(1);
+    await page.locator("body").press("n");
+    const firstFlagged = Number(await rows(page).first().getAttribute("data-row-index"));
+    await expect.poll(async () => Number(await page.locator('[data-testid="link-row"][aria-current="true"]').getAttribute("data-row-index"))).toBeGreaterThanOrEqual(firstFlagged);
+    await page.getByTestId("filter").selectOption("all");
     const mark = marks.first();
     const flagId = await mark.getAttribute("data-flag-id");
     await mark.focus();
