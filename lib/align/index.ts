@@ -1,0 +1,125 @@
+// Sentence alignment: two passes of a banded dynamic-programming search over a link score
+// that combines length, anchors (numbers, identical words, cognates, marks), the shipped
+// English–German dictionary and a lexicon learned from the first pass. See README.md.
+import type { Lang, Link } from "../types";
+import { confidenceOf } from "./confidence";
+import { dictionaryTranslator } from "./dictionary";
+import { learnLexicon, type LearnedLexicon } from "./learned-lexicon";
+import { searchMultiResolution, type RawLink, type ScoreParams } from "./search";
+import type { Token } from "./tokens";
+import { buildUnits, KeySpace, tokenizeSentences, type TokenizedSentence } from "./units";
+
+export { checkLinks } from "./check";
+
+export interface AlignOptions {
+  sourceLang?: Lang;
+  targetLang?: Lang;
+  /** Paragraph index per source sentence: links prefer not to cross paragraph boundaries. */
+  sourceParagraphs?: number[];
+  targetParagraphs?: number[];
+  /** Score weights; defaults were fitted on Text+Berg dev (see README.md). */
+  params?: Partial<ScoreParams>;
+  /** Second pass with a lexicon learned from the first (default true). */
+  learn?: boolean;
+  /** Use the shipped English–German dictionary when the pair is en/de (default true). */
+  dictionary?: boolean;
+}
+
+export const DEFAULT_PARAMS: ScoreParams = {
+  skip: 0.9,
+  lexical: 1.0,
+  length: 0.12,
+  typePenalty: { "1-1": 0, "1-2": 0.15, "2-1": 0.15, "2-2": 0.5, "1-3": 0.4, "3-1": 0.4 },
+  paragraphCross: 0.6,
+  paragraphEdge: 0.2,
+};
+
+const NO_KEYS: readonly string[] = [];
+
+function paragraphsOf(given: number[] | undefined, count: number): number[] | null {
+  return given && given.length === count ? given : null;
+}
+
+function learnedKeys(table: Map<string, string[]> | undefined): (token: Token) => readonly string[] {
+  if (!table) return () => NO_KEYS;
+  return (token) => (token.kind === "word" ? (table.get(token.form) ?? NO_KEYS).map((f) => `w:${f}`) : NO_KEYS);
+}
+
+function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, learned: LearnedLexicon | null): RawLink[] {
+  const keys = new KeySpace();
+  const useDictionary = options.dictionary !== false;
+  const srcDict = useDictionary ? dictionaryTranslator(options.sourceLang, options.targetLang) : null;
+  const tgtDict = useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null;
+  const srcLearned = learnedKeys(learned?.forward);
+  const tgtLearned = learnedKeys(learned?.backward);
+  const srcUnits = buildUnits(source, keys, (t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t)]);
+  const tgtUnits = buildUnits(target, keys, (t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t)]);
+  return searchMultiResolution(
+    { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) },
+    { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) },
+    params,
+  );
+}
+
+function wordForms(sentences: TokenizedSentence[], start: number, count: number): string[] {
+  const out: string[] = [];
+  for (let k = start; k < start + count; k++) for (const t of sentences[k].tokens) if (t.kind === "word") out.push(t.form);
+  return out;
+}
+
+/** Aligns two sentence lists; every sentence ends up in exactly one link. */
+export function align(source: string[], target: string[], options: AlignOptions = {}): Link[] {
+  if (source.length === 0 || target.length === 0) {
+    return [
+      ...source.map((_, i) => ({ source: [i], target: [], confidence: 1 })),
+      ...target.map((_, j) => ({ source: [], target: [j], confidence: 1 })),
+    ];
+  }
+  const params: ScoreParams = { ...DEFAULT_PARAMS, ...options.params, typePenalty: { ...DEFAULT_PARAMS.typePenalty, ...options.params?.typePenalty } };
+  const src = tokenizeSentences(source);
+  const tgt = tokenizeSentences(target);
+  let raw = runPass(src, tgt, options, params, null);
+  if (options.learn !== false) {
+    const pairs = raw.filter((l) => l.a > 0 && l.b > 0).map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
+    raw = runPass(src, tgt, options, params, learnLexicon(pairs));
+  }
+  return raw.map((l) => ({
+    source: Array.from({ length: l.a }, (_, k) => l.i + k),
+    target: Array.from({ length: l.b }, (_, k) => l.j + k),
+    confidence: confidenceOf(l),
+  }));
+}
+
+function firstIndex(ids: number[], fallback: number): number {
+  return ids.length ? ids[0] : fallback;
+}
+
+/**
+ * Re-aligns only the stretches between fixed links: `fixed` are kept as they are (e.g.
+ * reviewer-confirmed), in document order; returns the full link list.
+ */
+export function realign(source: string[], target: string[], fixed: Link[], options: AlignOptions = {}): Link[] {
+  const out: Link[] = [];
+  let s = 0;
+  let t = 0;
+  const fill = (sEnd: number, tEnd: number) => {
+    if (sEnd < s || tEnd < t) throw new Error("fixed links are not in document order or overlap");
+    const slice = (p: number[] | undefined, a: number, b: number) => p?.slice(a, b);
+    const gap = align(source.slice(s, sEnd), target.slice(t, tEnd), {
+      ...options,
+      sourceParagraphs: slice(options.sourceParagraphs, s, sEnd),
+      targetParagraphs: slice(options.targetParagraphs, t, tEnd),
+    });
+    for (const l of gap) out.push({ source: l.source.map((x) => x + s), target: l.target.map((y) => y + t), confidence: l.confidence });
+    s = sEnd;
+    t = tEnd;
+  };
+  for (const link of fixed) {
+    fill(firstIndex(link.source, s), firstIndex(link.target, t));
+    out.push(link);
+    if (link.source.length) s = link.source[link.source.length - 1] + 1;
+    if (link.target.length) t = link.target[link.target.length - 1] + 1;
+  }
+  fill(source.length, target.length);
+  return out;
+}

@@ -1,0 +1,257 @@
+// The search: dynamic programming over (source prefix, target prefix) cells, restricted to a
+// band of columns per row. Small inputs get a full band; larger ones are first aligned as
+// blocks of sentences (recursively), and the fine search only looks near the coarse path,
+// so time and memory grow linearly with the number of sentences (Vecalign's idea).
+import { coveredWeight, mergeUnits, type Unit } from "./units";
+
+/** [source sentences, target sentences] of the link types the search may use. */
+export const LINK_TYPES: ReadonlyArray<readonly [number, number]> = [
+  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1],
+];
+
+export interface ScoreParams {
+  /** Cost of a 1-0 or 0-1 link. */
+  skip: number;
+  /** Weight of (1 - lexical similarity), per sentence of the link. */
+  lexical: number;
+  /** Weight of the Gale–Church length cost, per sentence of the link. */
+  length: number;
+  /** Extra cost of a link type, keyed "a-b". */
+  typePenalty: Record<string, number>;
+  /** Cost of a link that joins sentences of two paragraphs on one side. */
+  paragraphCross: number;
+  /** Cost of a link that ends a paragraph on one side only. */
+  paragraphEdge: number;
+}
+
+export interface Side {
+  units: Unit[];
+  /** Paragraph index per unit, or null when unknown. */
+  paragraphs: number[] | null;
+}
+
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+export interface RawLink {
+  i: number;
+  j: number;
+  a: number;
+  b: number;
+  cost: number;
+  sim: number;
+  lengthCost: number;
+}
+
+/** Pairwise covered weights near the band, so that multi-sentence links reuse them. */
+class PairTable {
+  private start: Int32Array;
+  private width: Int32Array;
+  private rowOffset: Int32Array;
+  private cs: Float32Array;
+  private ct: Float32Array;
+  constructor(src: Unit[], tgt: Unit[], band: Band) {
+    const n = src.length;
+    this.start = new Int32Array(n);
+    this.width = new Int32Array(n);
+    this.rowOffset = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      // Sentence i takes part in links ending at rows i+1..i+3, columns up to 3 back.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let r = i + 1; r <= Math.min(n, i + 3); r++) { lo = Math.min(lo, band.lo[r]); hi = Math.max(hi, band.hi[r]); }
+      lo = Math.max(0, lo - 3);
+      hi = Math.min(tgt.length - 1, hi - 1);
+      this.start[i] = lo;
+      this.width[i] = Math.max(0, hi - lo + 1);
+      this.rowOffset[i + 1] = this.rowOffset[i] + this.width[i];
+    }
+    this.cs = new Float32Array(this.rowOffset[n]);
+    this.ct = new Float32Array(this.rowOffset[n]);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < this.width[i]; c++) {
+        const j = this.start[i] + c;
+        this.cs[this.rowOffset[i] + c] = coveredWeight(src[i], tgt[j]);
+        this.ct[this.rowOffset[i] + c] = coveredWeight(tgt[j], src[i]);
+      }
+    }
+  }
+  source(i: number, j: number): number {
+    const c = j - this.start[i];
+    return c >= 0 && c < this.width[i] ? this.cs[this.rowOffset[i] + c] : 0;
+  }
+  target(i: number, j: number): number {
+    const c = j - this.start[i];
+    return c >= 0 && c < this.width[i] ? this.ct[this.rowOffset[i] + c] : 0;
+  }
+}
+
+/** -log of the two-sided tail probability of a standard normal deviate (Gale & Church 1993). */
+function lengthCost(sourceChars: number, targetChars: number, ratio: number): number {
+  if (sourceChars === 0 && targetChars === 0) return 0;
+  const mean = (sourceChars + targetChars / ratio) / 2;
+  const delta = Math.abs(targetChars - sourceChars * ratio) / Math.sqrt(6.8 * Math.max(mean, 1));
+  // Abramowitz–Stegun erfc approximation; enough precision for a cost.
+  const x = delta / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return -Math.log(Math.max(erfc, 1e-12));
+}
+
+class LinkScorer {
+  private pairs: PairTable;
+  private ratio: number;
+  constructor(private src: Side, private tgt: Side, band: Band, private params: ScoreParams) {
+    this.pairs = new PairTable(src.units, tgt.units, band);
+    const s = src.units.reduce((n, u) => n + u.length, 0);
+    const t = tgt.units.reduce((n, u) => n + u.length, 0);
+    this.ratio = s > 0 && t > 0 ? t / s : 1;
+  }
+
+  /** Link of source units [i, i+a) and target units [j, j+b). */
+  score(i: number, j: number, a: number, b: number): { cost: number; sim: number; lengthCost: number } {
+    const p = this.params;
+    let cost = 0;
+    let sim = 0;
+    let lc = 0;
+    if (a === 0 || b === 0) {
+      cost = p.skip;
+    } else {
+      let covS = 0;
+      let weightS = 0;
+      let charsS = 0;
+      for (let x = i; x < i + a; x++) {
+        const u = this.src.units[x];
+        let c = 0;
+        for (let y = j; y < j + b; y++) c += this.pairs.source(x, y);
+        covS += Math.min(c, u.totalWeight);
+        weightS += u.totalWeight;
+        charsS += u.length;
+      }
+      let covT = 0;
+      let weightT = 0;
+      let charsT = 0;
+      for (let y = j; y < j + b; y++) {
+        const u = this.tgt.units[y];
+        let c = 0;
+        for (let x = i; x < i + a; x++) c += this.pairs.target(x, y);
+        covT += Math.min(c, u.totalWeight);
+        weightT += u.totalWeight;
+        charsT += u.length;
+      }
+      sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
+      lc = lengthCost(charsS, charsT, this.ratio);
+      cost = ((a + b) / 2) * (p.lexical * (1 - sim) + p.length * Math.min(lc, 10)) + (p.typePenalty[`${a}-${b}`] ?? 0);
+    }
+    cost += this.paragraphCost(this.src.paragraphs, i, a) + this.paragraphCost(this.tgt.paragraphs, j, b);
+    if (a > 0 && b > 0 && this.src.paragraphs && this.tgt.paragraphs) {
+      const endsS = paragraphEnds(this.src.paragraphs, i + a - 1);
+      const endsT = paragraphEnds(this.tgt.paragraphs, j + b - 1);
+      if (endsS !== endsT) cost += p.paragraphEdge;
+    }
+    return { cost, sim, lengthCost: lc };
+  }
+
+  private paragraphCost(paragraphs: number[] | null, start: number, count: number): number {
+    if (!paragraphs || count < 2) return 0;
+    let crossings = 0;
+    for (let x = start + 1; x < start + count; x++) if (paragraphs[x] !== paragraphs[x - 1]) crossings++;
+    return crossings * this.params.paragraphCross;
+  }
+}
+
+function paragraphEnds(paragraphs: number[], index: number): boolean {
+  return index === paragraphs.length - 1 || paragraphs[index + 1] !== paragraphs[index];
+}
+
+export function fullBand(n: number, m: number): Band {
+  return { lo: new Int32Array(n + 1).fill(0), hi: new Int32Array(n + 1).fill(m) };
+}
+
+/** Minimum-cost path through the band; links in document order. */
+export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams): RawLink[] {
+  const n = src.units.length;
+  const m = tgt.units.length;
+  const scorer = new LinkScorer(src, tgt, band, params);
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
+  const cost = new Float64Array(offset[n + 1]).fill(Infinity);
+  const back = new Uint8Array(offset[n + 1]);
+  const at = (i: number, j: number) => (j < band.lo[i] || j > band.hi[i] ? -1 : offset[i] + j - band.lo[i]);
+  cost[at(0, 0)] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestType = 0;
+      for (let t = 0; t < LINK_TYPES.length; t++) {
+        const [a, b] = LINK_TYPES[t];
+        if (a > i || b > j) continue;
+        const prev = at(i - a, j - b);
+        if (prev < 0 || cost[prev] === Infinity) continue;
+        const c = cost[prev] + scorer.score(i - a, j - b, a, b).cost;
+        if (c < best) { best = c; bestType = t; }
+      }
+      const here = at(i, j);
+      cost[here] = best;
+      back[here] = bestType;
+    }
+  }
+  if (at(n, m) < 0 || cost[at(n, m)] === Infinity) throw new Error("alignment band does not reach the end");
+  const links: RawLink[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const [a, b] = LINK_TYPES[back[at(i, j)]];
+    const s = scorer.score(i - a, j - b, a, b);
+    links.push({ i: i - a, j: j - b, a, b, ...s });
+    i -= a;
+    j -= b;
+  }
+  return links.reverse();
+}
+
+/** Cells per level above which the search first aligns blocks of sentences. */
+export const FULL_SEARCH_CELLS = 250_000;
+const BLOCK = 8;
+const MARGIN = 4;
+
+/** Band around a coarse path: each coarse link's rectangle at the fine level, widened by MARGIN. */
+export function bandAround(coarse: RawLink[], factor: number, n: number, m: number): Band {
+  const rlo = new Int32Array(n + 1).fill(m);
+  const rhi = new Int32Array(n + 1).fill(0);
+  for (const l of coarse) {
+    const r0 = Math.min(n, l.i * factor);
+    const r1 = Math.min(n, (l.i + l.a) * factor);
+    const c0 = Math.min(m, l.j * factor);
+    const c1 = Math.min(m, (l.j + l.b) * factor);
+    for (let r = r0; r <= r1; r++) { rlo[r] = Math.min(rlo[r], c0); rhi[r] = Math.max(rhi[r], c1); }
+  }
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  for (let r = 0; r <= n; r++) {
+    let a = m;
+    let b = 0;
+    for (let d = Math.max(0, r - MARGIN); d <= Math.min(n, r + MARGIN); d++) { a = Math.min(a, rlo[d]); b = Math.max(b, rhi[d]); }
+    lo[r] = Math.max(0, a - MARGIN);
+    hi[r] = Math.min(m, b + MARGIN);
+  }
+  lo[0] = 0;
+  hi[n] = m;
+  return { lo, hi };
+}
+
+/** Aligns two sides of any size: full search when small, coarse-to-fine otherwise. */
+export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams): RawLink[] {
+  const n = src.units.length;
+  const m = tgt.units.length;
+  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * BLOCK || m < 2 * BLOCK) {
+    return searchBand(src, tgt, fullBand(n, m), params);
+  }
+  const coarseSrc: Side = { units: mergeUnits(src.units, BLOCK), paragraphs: null };
+  const coarseTgt: Side = { units: mergeUnits(tgt.units, BLOCK), paragraphs: null };
+  const coarse = searchMultiResolution(coarseSrc, coarseTgt, { ...params, paragraphCross: 0, paragraphEdge: 0 });
+  return searchBand(src, tgt, bandAround(coarse, BLOCK, n, m), params);
+}

@@ -1,0 +1,40 @@
+// Words, numbers and marks of one sentence, reduced to the forms that can match across
+// languages without a dictionary: folded lowercase words, locale-free numbers, cognate
+// prefixes and the sentence marks ? ! and quotes.
+
+export type TokenKind = "word" | "number" | "mark";
+
+export interface Token {
+  kind: TokenKind;
+  /** Lowercase, diacritics removed ("Expédition" -> "expedition"). */
+  form: string;
+  /** The word as written, for names and acronyms (case carries information there). */
+  surface: string;
+}
+
+const TOKEN = /\p{N}+(?:[.,'’]\p{N}+)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|[?!]|["«»„“”‘’‹›]/gu;
+
+export function foldWord(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
+}
+
+/**
+ * Numbers compared across locales: 18.1 = 18,1 and 1,700 = 1.700 = 1'700 all drop their
+ * separators. This merges e.g. 18.1 with 181, a rare collision that costs less than
+ * missing every decimal written the other way.
+ */
+export function numberKey(text: string): string {
+  return text.replace(/[.,'’]/g, "").replace(/^0+(?=\d)/, "");
+}
+
+export function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of sentence.matchAll(TOKEN)) {
+    const surface = match[0];
+    if (/^\p{N}/u.test(surface)) tokens.push({ kind: "number", form: numberKey(surface), surface });
+    else if (/^[?!]$/.test(surface)) tokens.push({ kind: "mark", form: surface, surface });
+    else if (/^[\p{L}\p{M}]/u.test(surface)) tokens.push({ kind: "word", form: foldWord(surface), surface });
+    else tokens.push({ kind: "mark", form: '"', surface });
+  }
+  return tokens;
+}
