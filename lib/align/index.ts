@@ -23,6 +23,8 @@ export interface AlignOptions {
   learn?: boolean;
   /** Use the shipped English–German dictionary when the pair is en/de (default true). */
   dictionary?: boolean;
+  /** Up to this many DP cells the search is exhaustive; above, coarse-to-fine (linear). */
+  fullSearchCells?: number;
 }
 
 export const DEFAULT_PARAMS: ScoreParams = {
@@ -58,6 +60,7 @@ function runPass(source: TokenizedSentence[], target: TokenizedSentence[], optio
     { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) },
     { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) },
     params,
+    options.fullSearchCells,
   );
 }
 

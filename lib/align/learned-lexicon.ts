@@ -15,41 +15,58 @@ const MIN_COUNT = 2;
 const MAX_TRANSLATIONS = 3;
 const NULL_WORD = "\u0000";
 
-/** t(f | e) by EM, for e in `from`, f in `to`. */
+/**
+ * t(f | e) by EM, for e in `from`, f in `to`. Every co-occurring (e, f) gets one slot in a
+ * flat array and every pair a precomputed slot matrix, so an iteration is array arithmetic.
+ */
 function trainModel1(pairs: Array<[string[], string[]]>): Map<string, Map<string, number>> {
-  const t = new Map<string, Map<string, number>>();
-  // Uniform start over co-occurring words only: memory stays proportional to co-occurrences.
-  for (const [from, to] of pairs) {
-    for (const e of [NULL_WORD, ...from]) {
-      let row = t.get(e);
-      if (!row) t.set(e, (row = new Map()));
-      for (const f of to) row.set(f, 1);
-    }
-  }
-  for (const row of t.values()) for (const f of row.keys()) row.set(f, 1 / row.size);
-  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    const counts = new Map<string, Map<string, number>>();
-    for (const [from, to] of pairs) {
-      const es = [NULL_WORD, ...from];
-      for (const f of to) {
-        let z = 0;
-        for (const e of es) z += t.get(e)!.get(f)!;
-        for (const e of es) {
-          const c = t.get(e)!.get(f)! / z;
-          let row = counts.get(e);
-          if (!row) counts.set(e, (row = new Map()));
-          row.set(f, (row.get(f) ?? 0) + c);
-        }
+  const fromIds = new Map<string, number>([[NULL_WORD, 0]]);
+  const toIds = new Map<string, number>();
+  const intern = (m: Map<string, number>, w: string) => { let id = m.get(w); if (id === undefined) m.set(w, (id = m.size)); return id; };
+  const interned = pairs.map(([from, to]) => ({ es: [0, ...from.map((e) => intern(fromIds, e))], fs: to.map((f) => intern(toIds, f)) }));
+  const slotOf = new Map<number, number>();
+  const slotFrom: number[] = [];
+  const slotTo: number[] = [];
+  const toCount = toIds.size;
+  const matrices = interned.map(({ es, fs }) => {
+    const slots = new Int32Array(es.length * fs.length);
+    for (let l = 0; l < fs.length; l++) {
+      for (let k = 0; k < es.length; k++) {
+        const code = es[k] * toCount + fs[l];
+        let slot = slotOf.get(code);
+        if (slot === undefined) { slotOf.set(code, (slot = slotFrom.length)); slotFrom.push(es[k]); slotTo.push(fs[l]); }
+        slots[l * es.length + k] = slot;
       }
     }
-    for (const [e, row] of counts) {
-      let total = 0;
-      for (const c of row.values()) total += c;
-      const target = t.get(e)!;
-      for (const f of target.keys()) target.set(f, (row.get(f) ?? 0) / total);
+    return { width: es.length, rows: fs.length, slots };
+  });
+  const slotCount = slotFrom.length;
+  const t = new Float64Array(slotCount).fill(1);
+  const counts = new Float64Array(slotCount);
+  const totals = new Float64Array(fromIds.size);
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    counts.fill(0);
+    for (const { width, rows, slots } of matrices) {
+      for (let l = 0; l < rows; l++) {
+        let z = 0;
+        for (let k = 0; k < width; k++) z += t[slots[l * width + k]];
+        for (let k = 0; k < width; k++) counts[slots[l * width + k]] += t[slots[l * width + k]] / z;
+      }
     }
+    totals.fill(0);
+    for (let x = 0; x < slotCount; x++) totals[slotFrom[x]] += counts[x];
+    for (let x = 0; x < slotCount; x++) t[x] = totals[slotFrom[x]] > 0 ? counts[x] / totals[slotFrom[x]] : 0;
   }
-  return t;
+  const fromWords = [...fromIds.keys()];
+  const toWords = [...toIds.keys()];
+  const out = new Map<string, Map<string, number>>();
+  for (let x = 0; x < slotCount; x++) {
+    const e = fromWords[slotFrom[x]];
+    let row = out.get(e);
+    if (!row) out.set(e, (row = new Map()));
+    row.set(toWords[slotTo[x]], t[x]);
+  }
+  return out;
 }
 
 function table(pairs: Array<[string[], string[]]>): Map<string, string[]> {

@@ -2,7 +2,7 @@
 // band of columns per row. Small inputs get a full band; larger ones are first aligned as
 // blocks of sentences (recursively), and the fine search only looks near the coarse path,
 // so time and memory grow linearly with the number of sentences (Vecalign's idea).
-import { coveredWeight, mergeUnits, type Unit } from "./units";
+import { mergeUnits, type Unit } from "./units";
 
 /** [source sentences, target sentences] of the link types the search may use. */
 export const LINK_TYPES: ReadonlyArray<readonly [number, number]> = [
@@ -70,12 +70,23 @@ class PairTable {
     }
     this.cs = new Float32Array(this.rowOffset[n]);
     this.ct = new Float32Array(this.rowOffset[n]);
+    // Stamping one unit's own keys into an array makes each probe an O(1) lookup.
+    let keyCount = 0;
+    for (const u of [...src, ...tgt]) {
+      for (const k of u.own) keyCount = Math.max(keyCount, k + 1);
+      for (const k of u.probes) keyCount = Math.max(keyCount, k + 1);
+    }
+    const stamp = new Int32Array(keyCount).fill(-1);
     for (let i = 0; i < n; i++) {
-      for (let c = 0; c < this.width[i]; c++) {
-        const j = this.start[i] + c;
-        this.cs[this.rowOffset[i] + c] = coveredWeight(src[i], tgt[j]);
-        this.ct[this.rowOffset[i] + c] = coveredWeight(tgt[j], src[i]);
-      }
+      for (const k of src[i].own) stamp[k] = i;
+      for (let c = 0; c < this.width[i]; c++) this.ct[this.rowOffset[i] + c] = stampedCover(tgt[this.start[i] + c], stamp, i);
+    }
+    const rowsOfColumn: number[][] = tgt.map(() => []);
+    for (let i = 0; i < n; i++) for (let c = 0; c < this.width[i]; c++) rowsOfColumn[this.start[i] + c].push(i);
+    stamp.fill(-1);
+    for (let j = 0; j < tgt.length; j++) {
+      for (const k of tgt[j].own) stamp[k] = j;
+      for (const i of rowsOfColumn[j]) this.cs[this.rowOffset[i] + j - this.start[i]] = stampedCover(src[i], stamp, j);
     }
   }
   source(i: number, j: number): number {
@@ -86,6 +97,17 @@ class PairTable {
     const c = j - this.start[i];
     return c >= 0 && c < this.width[i] ? this.ct[this.rowOffset[i] + c] : 0;
   }
+}
+
+/** Weight of the tokens of `unit` with a probe key stamped `mark`. */
+function stampedCover(unit: Unit, stamp: Int32Array, mark: number): number {
+  let covered = 0;
+  for (let k = 0; k < unit.weights.length; k++) {
+    for (let p = unit.probeStart[k]; p < unit.probeStart[k + 1]; p++) {
+      if (stamp[unit.probes[p]] === mark) { covered += unit.weights[k]; break; }
+    }
+  }
+  return covered;
 }
 
 /** -log of the two-sided tail probability of a standard normal deviate (Gale & Church 1993). */
@@ -244,14 +266,14 @@ export function bandAround(coarse: RawLink[], factor: number, n: number, m: numb
 }
 
 /** Aligns two sides of any size: full search when small, coarse-to-fine otherwise. */
-export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams): RawLink[] {
+export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams, fullSearchCells = FULL_SEARCH_CELLS): RawLink[] {
   const n = src.units.length;
   const m = tgt.units.length;
-  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * BLOCK || m < 2 * BLOCK) {
+  if ((n + 1) * (m + 1) <= fullSearchCells || n < 2 * BLOCK || m < 2 * BLOCK) {
     return searchBand(src, tgt, fullBand(n, m), params);
   }
   const coarseSrc: Side = { units: mergeUnits(src.units, BLOCK), paragraphs: null };
   const coarseTgt: Side = { units: mergeUnits(tgt.units, BLOCK), paragraphs: null };
-  const coarse = searchMultiResolution(coarseSrc, coarseTgt, { ...params, paragraphCross: 0, paragraphEdge: 0 });
+  const coarse = searchMultiResolution(coarseSrc, coarseTgt, { ...params, paragraphCross: 0, paragraphEdge: 0 }, fullSearchCells);
   return searchBand(src, tgt, bandAround(coarse, BLOCK, n, m), params);
 }
