@@ -1,0 +1,53 @@
+// "Does this German word (or part) have a counterpart in the English sentence?": the question
+// the compound detectors and the term miner ask. Translations come from the lexicon; a match is
+// an English word with the same stem, or (for translations of 4+ letters) one that contains it,
+// because English spells compounds and prefixes as one word too ("over" in "overemphasizing").
+import { loadLexicon } from "../lexicon";
+import { stemEnglish } from "../lexicon/stem";
+import { words } from "./tokens";
+
+export class EnglishSentence {
+  readonly tokens: string[];
+  private readonly stems: Set<string>;
+
+  constructor(text: string) {
+    this.tokens = words(text).flatMap((w) => w.text.toLowerCase().replace(/['’]s$/, "").split("-")).filter(Boolean);
+    this.stems = new Set(this.tokens.map((t) => stemEnglish(t)));
+  }
+
+  /** The English word that a translation matches, or undefined. */
+  match(translation: string): string | undefined {
+    const t = translation.toLowerCase();
+    if (t.includes(" ")) return undefined;
+    const stem = stemEnglish(t);
+    const exact = this.tokens.find((w) => w === t || stemEnglish(w) === stem);
+    if (exact) return exact;
+    if (t.length >= 4) return this.tokens.find((w) => w.length > t.length && (w.startsWith(t) || w.endsWith(t)));
+    return undefined;
+  }
+
+  hasStem(stem: string): boolean {
+    return this.stems.has(stem);
+  }
+}
+
+/** English readings of a German word or compound part, including the verb-stem reading of a
+ *  modifier ("Rechen-" in "Rechenressourcen" is rechnen, compute, not Rechen, rake). */
+export function englishReadings(part: string): string[] {
+  const lexicon = loadLexicon();
+  const out = new Set<string>(lexicon.deToEn(part));
+  if (/en$/.test(part)) for (const t of lexicon.deToEn(part.replace(/en$/, "nen"))) out.add(t);
+  if (!/n$/.test(part)) for (const t of lexicon.deToEn(part + "en")) out.add(t);
+  // Cognates and loanwords: "Training", "Computer".
+  out.add(part.toLowerCase());
+  return [...out];
+}
+
+/** The English word explaining a German part, if any. */
+export function explain(part: string, english: EnglishSentence): string | undefined {
+  for (const reading of englishReadings(part)) {
+    const m = english.match(reading);
+    if (m) return m;
+  }
+  return undefined;
+}

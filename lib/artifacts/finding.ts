@@ -1,0 +1,64 @@
+// Building findings and reading the alignment: the small helpers every detector shares.
+import type { Finding, MqmCategory, Severity, Side } from "../types";
+import type { AlignedDocument } from "./types";
+
+export interface FindingInput {
+  detector: string;
+  category: MqmCategory;
+  severity: Severity;
+  side: Side;
+  sentence: number;
+  span: [number, number];
+  key: string;
+  params?: Record<string, string | number>;
+  suggestion?: string;
+  evidence?: Record<string, unknown>;
+}
+
+export function makeFinding(f: FindingInput): Finding {
+  const out: Finding = {
+    detector: f.detector,
+    category: f.category,
+    severity: f.severity,
+    side: f.side,
+    sentence: f.sentence,
+    span: f.span,
+    message: { key: f.key, params: f.params ?? {} },
+  };
+  if (f.suggestion !== undefined) out.suggestion = f.suggestion;
+  if (f.evidence !== undefined) out.evidence = f.evidence;
+  return out;
+}
+
+/** A link with both sides' text, in document order. */
+export interface LinkedPair {
+  source: number[];
+  target: number[];
+  sourceText: string;
+  targetText: string;
+}
+
+export function linkedPairs(doc: AlignedDocument): LinkedPair[] {
+  return doc.links.map((l) => ({
+    source: l.source,
+    target: l.target,
+    sourceText: l.source.map((i) => doc.source[i]?.text ?? "").join(" "),
+    targetText: l.target.map((i) => doc.target[i]?.text ?? "").join(" "),
+  }));
+}
+
+/** For each target sentence, the text of the source sentences it is linked to ("" when none). */
+export function sourceTextOfTarget(doc: AlignedDocument): string[] {
+  const out = doc.target.map(() => "");
+  for (const p of linkedPairs(doc)) for (const t of p.target) out[t] = p.sourceText;
+  return out;
+}
+
+export function targetTextOfSource(doc: AlignedDocument): string[] {
+  const out = doc.source.map(() => "");
+  for (const p of linkedPairs(doc)) for (const s of p.source) out[s] = p.targetText;
+  return out;
+}
+
+export const isGerman = (lang: string) => lang.toLowerCase().startsWith("de");
+export const isEnglish = (lang: string) => lang.toLowerCase().startsWith("en");

@@ -1,0 +1,144 @@
+// Numbers, amounts and dates that differ between a sentence and its translation, read with each
+// side's conventions: English 1,700.5 = German 1.700,5; "$2.5 billion" = "2,5 Milliarden Dollar";
+// German "Billion" is English "trillion". A German number that only matches when read the English
+// way ("1,700" for 1,700) is a number-format error, not a different number.
+import type { Finding, Side } from "../types";
+import { isGerman, linkedPairs, makeFinding } from "./finding";
+import type { AlignedDocument, Detector } from "./types";
+
+const ID = "number-mismatch";
+
+interface NumberMention {
+  text: string;
+  start: number;
+  end: number;
+  value: number;
+  /** The value if the digits were written with the other language's separators. */
+  otherReading: number | null;
+  sentence: number;
+}
+
+const SCALES: Array<[RegExp, number]> = [
+  [/^\s*(?:trillions?|tn|Billionen?)\b/u, 1e12],
+  [/^\s*(?:billions?|bn|Milliarden?|Mrd\.?)(?![\p{L}])/u, 1e9],
+  [/^\s*(?:millions?|mn|Millionen?|Mio\.?)(?![\p{L}])/u, 1e6],
+  [/^\s*(?:thousands?|Tausend|Tsd\.?)(?![\p{L}])/u, 1e3],
+];
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  januar: 1, februar: 2, märz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, hundred: 100, thousand: 1000, dozen: 12,
+  ein: 1, eine: 1, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, hundert: 100, tausend: 1000, dutzend: 12,
+};
+
+/** Read digits with a thousands and a decimal separator; null when the grouping is impossible. */
+function readDigits(raw: string, thousands: string, decimal: string): number | null {
+  const [intPart, ...rest] = raw.split(decimal);
+  if (rest.length > 1) return null;
+  const groups = intPart!.split(thousands);
+  if (groups.length > 1 && (groups[0]!.length > 3 || groups.slice(1).some((g) => g.length !== 3))) return null;
+  const n = Number(groups.join("") + (rest.length ? "." + rest[0] : ""));
+  return Number.isFinite(n) ? n : null;
+}
+
+function read(raw: string, german: boolean): number | null {
+  return german ? readDigits(raw, ".", ",") : readDigits(raw, ",", ".");
+}
+
+export function numberMentions(text: string, lang: string, sentence: number): NumberMention[] {
+  const german = isGerman(lang);
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*/gu)) {
+    const raw = m[0];
+    const start = m.index!;
+    let end = start + raw.length;
+    let value = read(raw, german);
+    let other = read(raw, !german);
+    if (value === null && other === null) {
+      // Dates and versions ("24.11.2023", "2023.11.24", "3.1.2"): compare their parts.
+      let offset = start;
+      for (const part of raw.split(/[.,]/)) {
+        out.push({ text: part, start: offset, end: offset + part.length, value: Number(part), otherReading: null, sentence });
+        offset += part.length + 1;
+      }
+      continue;
+    }
+    const after = text.slice(end);
+    for (const [pattern, factor] of SCALES) {
+      const s = pattern.exec(after);
+      if (!s) continue;
+      // German "Billion" is 10^12, English "billion" 10^9.
+      const f = /^\s*Billion/u.test(s[0]) ? (german ? 1e12 : 1e9) : factor;
+      if (value !== null) value *= f;
+      if (other !== null) other *= f;
+      end += s[0].length;
+      break;
+    }
+    out.push({ text: text.slice(start, end), start, end, value: value ?? other!, otherReading: value === null ? null : other, sentence });
+  }
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const month = MONTHS[m[0].toLowerCase()];
+    if (month && /^\p{Lu}/u.test(m[0])) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, value: month, otherReading: null, sentence, });
+  }
+  return out;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function format(value: number, german: boolean): string {
+  return value.toLocaleString(german ? "de-DE" : "en-US", { maximumFractionDigits: 10 });
+}
+
+function check(doc: AlignedDocument): Finding[] {
+  const out: Finding[] = [];
+  const german = isGerman(doc.targetLang);
+  for (const p of linkedPairs(doc)) {
+    if (!p.source.length || !p.target.length) continue;
+    const src = p.source.flatMap((i) => numberMentions(doc.source[i]!.text, doc.sourceLang, i));
+    const tgt = p.target.flatMap((i) => numberMentions(doc.target[i]!.text, doc.targetLang, i));
+    if (!src.length && !tgt.length) continue;
+    const srcLeft = [...src];
+    const tgtLeft: NumberMention[] = [];
+    for (const t of tgt) {
+      const k = srcLeft.findIndex((s) => same(s.value, t.value));
+      if (k >= 0) srcLeft.splice(k, 1);
+      else tgtLeft.push(t);
+    }
+    const wordsIn = (text: string) => new Set((text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => NUMBER_WORDS[w]).filter((v) => v !== undefined));
+    const srcWords = wordsIn(p.sourceText);
+    const tgtWords = wordsIn(p.targetText);
+    const unmatchedTarget = tgtLeft.filter((t) => !srcWords.has(t.value));
+    let unmatchedSource = srcLeft.filter((s) => !tgtWords.has(s.value));
+    const flag = (side: Side, m: NumberMention, key: string, params: Record<string, string | number>, category: Finding["category"], suggestion?: string) =>
+      out.push(makeFinding({ detector: ID, category, severity: "major", side, sentence: m.sentence, span: [m.start, m.end], key, params, suggestion }));
+    for (const t of unmatchedTarget) {
+      const k = t.otherReading === null ? -1 : unmatchedSource.findIndex((s) => same(s.value, t.otherReading!));
+      if (k >= 0) {
+        const s = unmatchedSource[k]!;
+        unmatchedSource = unmatchedSource.filter((_, i) => i !== k);
+        const digits = t.text.match(/^[\d.,]+/)![0];
+        const fixed = format(german ? read(digits, false)! : read(digits, true)!, german);
+        out.push(makeFinding({
+          detector: ID, category: "Locale/Number format", severity: "major", side: "target", sentence: t.sentence,
+          span: [t.start, t.start + digits.length], key: "number.format",
+          params: { found: digits, source: s.text, fixed }, suggestion: fixed,
+        }));
+      } else if (unmatchedSource.length) {
+        const s = unmatchedSource.shift()!;
+        flag("target", t, "number.differs", { found: t.text, source: s.text }, "Accuracy/Mistranslation");
+      } else {
+        flag("target", t, "number.added", { found: t.text }, "Accuracy/Addition");
+      }
+    }
+    for (const s of unmatchedSource) flag("source", s, "number.missing", { source: s.text }, "Accuracy/Omission");
+  }
+  return out;
+}
+
+export const numberMismatchDetector: Detector = {
+  id: ID,
+  description: "Numbers, amounts and dates that differ between a sentence and its translation, read with each language's separators and scale words.",
+  checkAligned: check,
+};
