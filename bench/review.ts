@@ -18,6 +18,8 @@ import type { DocumentSnapshot, FlagRecord, LinkRecord, SegmentRecord } from "..
 import { machineLine, writeSection } from "./report-section";
 
 const LINKS = 5000;
+const SCROLL_LINKS = 10_000;
+const SCROLL_FRAMES = 300;
 const LOADS = 5;
 const EDITS = 100;
 const UI_EDITS = 30;
@@ -42,8 +44,8 @@ const DE_VERBS = ["kündigte an", "stellte infrage", "beschrieb", "verschob", "e
 const DE_OBJECTS = ["einen Plan für das nächste Jahr", "die Kosten des Trainings", "die Ergebnisse der Studie", "einen Strategiewechsel", "die Risiken der Technik", "seine Partnerschaft mit einem Cloud-Anbieter"];
 
 /** A 5,000-link English–German document: mostly 1-1, some 1-2 and 2-1, a few gaps and findings. */
-function generatedDocument(): DocumentSnapshot {
-  const rand = random(20251123);
+function generatedDocument(LINKS: number): DocumentSnapshot {
+  const rand = random(20251123 + LINKS);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const now = new Date().toISOString();
   const source: SegmentRecord[] = [];
@@ -136,8 +138,9 @@ async function main() {
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   await createReviewer(db, REVIEWER);
-  const snapshot = generatedDocument();
+  const snapshot = generatedDocument(LINKS);
   const documentId = await createDocument(db, snapshot);
+  const scrollDocumentId = await createDocument(db, generatedDocument(SCROLL_LINKS));
   await db.$disconnect();
   console.log(`document ${documentId}: ${snapshot.links.length} links, ${snapshot.source.length} + ${snapshot.target.length} sentences, ${snapshot.flags.length} findings`);
 
@@ -152,6 +155,7 @@ async function main() {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL((u) => u.pathname === "/");
 
+    const loadAtStart = os.loadavg()[0];
     const url = `/documents/${documentId}`;
     await timeToInteractive(page, url); // warm-up: first render of the route compiles nothing in production, but fills caches
     const loads: { total: number; html: number; ready: number }[] = [];
@@ -191,11 +195,33 @@ async function main() {
       await page.waitForSelector(`[data-row-index="${i + 1}"][aria-current="true"]`);
     }
 
+    // Scrolling a 10,000-link document: the list is scrolled by 250 px every animation frame
+    // (about 15,000 px/s) and the frame intervals are recorded.
+    await page.goto(`/documents/${scrollDocumentId}`);
+    await page.waitForSelector('[data-testid="review"][data-ready="true"]');
+    const scroll = await page.evaluate(async (frames) => {
+      const list = document.querySelector<HTMLElement>(".review-list")!;
+      const deltas: number[] = [];
+      let mountedMax = 0;
+      let last = performance.now();
+      for (let i = 0; i < frames; i++) {
+        list.scrollTop += 250;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+        mountedMax = Math.max(mountedMax, list.querySelectorAll('[data-testid="link-row"]').length);
+      }
+      const blank = list.querySelectorAll('[data-testid="link-row"]').length === 0;
+      return { deltas, mountedMax, scrolled: list.scrollTop, blank };
+    }, SCROLL_FRAMES);
+    console.log("scroll", { mountedMax: scroll.mountedMax, scrolled: scroll.scrolled, p50: quantile(scroll.deltas, 0.5), p95: quantile(scroll.deltas, 0.95) });
+
     const tti = loads.map((l) => l.total);
     const md = [
       "## Review page (`npm run bench:review`)",
       "",
-      `Machine: ${machineLine()}. A generated English–German document of ${LINKS} links (${snapshot.source.length} + ${snapshot.target.length} sentences, ${snapshot.flags.length} findings) in a fresh SQLite database, served by \`next start\` (production build), driven by headless Chromium (${CHROMIUM}), viewport 1400×900.`,
+      `Machine: ${machineLine()}, load average ${loadAtStart.toFixed(1)} when the measurements began (the machine is shared; frame intervals especially suffer under load). A generated English–German document of ${LINKS} links (${snapshot.source.length} + ${snapshot.target.length} sentences, ${snapshot.flags.length} findings) in a fresh SQLite database, served by \`next start\` (production build), driven by headless Chromium (${CHROMIUM}), viewport 1400×900.`,
       "",
       "| Measure | p50 | p95 / max | Target |",
       "| --- | ---: | ---: | --- |",
@@ -204,8 +230,9 @@ async function main() {
       `| … of which hydrated (data-ready) | ${ms(quantile(loads.map((l) => l.ready), 0.5))} | max ${ms(Math.max(...loads.map((l) => l.ready)))} | |`,
       `| Edit round trip: POST editText → patch, from the page, ${EDITS} edits | ${ms(quantile(edits, 0.5))} | ${ms(quantile(edits, 0.95))} | p95 < 100 ms |`,
       `| Keyboard round trip: \`c\` → row shows confirmed, ${UI_EDITS} links | ${ms(quantile(ui, 0.5))} | ${ms(quantile(ui, 0.95))} | |`,
+      `| Scrolling a ${SCROLL_LINKS.toLocaleString("en")}-link document, 250 px per frame for ${SCROLL_FRAMES} frames: frame interval | ${ms(quantile(scroll.deltas, 0.5))} | ${ms(quantile(scroll.deltas, 0.95))} (${scroll.deltas.filter((d) => d > 50).length} frames > 50 ms) | 60 fps ≈ 17 ms |`,
       "",
-      `Rows mounted by the windowed list after a load: ${rowsMounted} of ${LINKS}.`,
+      `Rows mounted by the windowed list after a load: ${rowsMounted} of ${LINKS}; at most ${scroll.mountedMax} of ${SCROLL_LINKS} while scrolling.`,
     ].join("\n");
     writeSection("review", md);
     console.log(md);

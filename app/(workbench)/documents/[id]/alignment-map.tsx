@@ -5,14 +5,17 @@
 import { memo, useMemo, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Row } from "./review-model";
+import { useVisibleRange, type RangeStore } from "./visible-range";
 
 interface Props {
   rows: Row[];
   nSource: number;
   nTarget: number;
   current: number;
-  visible: [number, number];
-  onPick(index: number): void;
+  /** Row indices in list order (the filter), and the list positions in view. */
+  shown: number[];
+  range: RangeStore;
+  onPick(index: number, focus?: boolean): void;
 }
 
 type Kind = "confirmed" | "flagged" | "low" | "automatic";
@@ -31,7 +34,16 @@ function boxes(rows: Row[]) {
   });
 }
 
-export const AlignmentMap = memo(function AlignmentMap({ rows, nSource, nTarget, current, visible, onPick }: Props) {
+/** The band of rows in view; the only part that changes while the list scrolls. */
+function ViewBand({ geometry, shown, range, width }: { geometry: ReturnType<typeof boxes>; shown: number[]; range: RangeStore; width: number }) {
+  const [a, b] = useVisibleRange(range);
+  const top = geometry[shown[a]];
+  const bottom = geometry[shown[b]];
+  if (!top || !bottom) return null;
+  return <rect x={0} y={top.t0} width={width} height={Math.max(bottom.t1 - top.t0, 0.5)} className="map-viewport" />;
+}
+
+export const AlignmentMap = memo(function AlignmentMap({ rows, nSource, nTarget, current, shown, range, onPick }: Props) {
   const { t } = useTranslation("review");
   const geometry = useMemo(() => boxes(rows), [rows]);
   const paths = useMemo(() => {
@@ -47,8 +59,6 @@ export const AlignmentMap = memo(function AlignmentMap({ rows, nSource, nTarget,
   const w = Math.max(1, nSource);
   const h = Math.max(1, nTarget);
   const cur = geometry[current];
-  const [v0, v1] = visible;
-  const band = geometry[v0] && geometry[v1] ? { t0: geometry[v0].t0, t1: Math.max(geometry[v1].t1, geometry[v0].t0 + 0.5) } : null;
 
   const pick = (e: MouseEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -75,7 +85,7 @@ export const AlignmentMap = memo(function AlignmentMap({ rows, nSource, nTarget,
         aria-label={t("map.description", { links: rows.length, source: nSource, target: nTarget })}
       >
         <rect x={0} y={0} width={w} height={h} className="map-bg" />
-        {band && <rect x={0} y={band.t0} width={w} height={band.t1 - band.t0} className="map-viewport" />}
+        <ViewBand geometry={geometry} shown={shown} range={range} width={w} />
         <path d={paths.line} className="map-line" vectorEffect="non-scaling-stroke" />
         {(["automatic", "low", "confirmed", "flagged"] as Kind[]).map((k) => (
           <path key={k} d={paths.kinds[k].join("")} className={`map-links ${k}`} vectorEffect="non-scaling-stroke" />

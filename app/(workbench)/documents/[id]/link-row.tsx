@@ -1,6 +1,7 @@
 "use client";
 // One row of the review list: a link (source and target sentences side by side) or, in a
 // single-language text, one sentence. Status, confidence and open findings show at a glance.
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { SegmentRecord } from "@/lib/document";
 import type { Side } from "@/lib/types";
@@ -64,7 +65,8 @@ function Sentences({ side, positions, props }: { side: Side; positions: number[]
   );
 }
 
-export function LinkRow(props: Props) {
+/** Memoised: while scrolling, rows already mounted do not render again. */
+export const LinkRow = memo(function LinkRow(props: Props) {
   const { t } = useTranslation("review");
   const { row, index, bilingual, langs, current, actions } = props;
   const classes = ["link-row", `status-${row.status}`, row.low ? "low" : "", row.openFlags ? "flagged" : "", current ? "current" : "", bilingual ? "" : "single"].filter(Boolean).join(" ");
@@ -102,4 +104,4 @@ export function LinkRow(props: Props) {
       )}
     </div>
   );
-}
+});

@@ -13,6 +13,7 @@ import { LinkRow, type RowActions } from "./link-row";
 import { buildIndex, findRow, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
+import { createRangeStore } from "./visible-range";
 import { VirtualList, type VirtualListHandle } from "./virtual-list";
 
 interface Props {
@@ -69,7 +70,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
   const [docHistory, setDocHistory] = useState(false);
   const [hint, setHint] = useState<{ flagId: number; top: number; left: number } | null>(null);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const [rangeStore] = useState(createRangeStore);
   const list = useRef<VirtualListHandle>(null);
   const filterSelect = useRef<HTMLSelectElement>(null);
   const focusWanted = useRef(false);
@@ -338,7 +339,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  const onRange = useCallback((a: number, b: number) => setRange([a, b]), []);
+  const onRange = useCallback((a: number, b: number) => rangeStore.set(a, b), [rangeStore]);
+  const segments = useMemo(() => ({ source: snapshot.source, target: snapshot.target }), [snapshot.source, snapshot.target]);
+  const langs = useMemo(() => ({ source: snapshot.document.sourceLang, target: snapshot.document.targetLang }), [snapshot.document.sourceLang, snapshot.document.targetLang]);
   const itemKey = useCallback((i: number) => rows[shown[i]]?.key ?? -i - 1, [rows, shown]);
   const renderItem = useCallback((i: number) => {
     const ri = shown[i];
@@ -347,9 +350,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
         row={rows[ri]}
         index={ri}
         bilingual={bilingual}
-        segments={{ source: snapshot.source, target: snapshot.target }}
+        segments={segments}
         lookup={lookup}
-        langs={{ source: snapshot.document.sourceLang, target: snapshot.document.targetLang }}
+        langs={langs}
         current={ri === current}
         editing={ri === current ? editing : null}
         touched={review.touched}
@@ -357,13 +360,12 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
         actions={rowActions}
       />
     );
-  }, [shown, rows, bilingual, snapshot, lookup, current, editing, review.touched, reviewers, rowActions]);
+  }, [shown, rows, bilingual, segments, langs, lookup, current, editing, review.touched, reviewers, rowActions]);
 
   const hintFlag = hint ? snapshot.flags.find((f) => f.id === hint.flagId) : undefined;
   const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
   const doc = snapshot.document;
   const openFindings = snapshot.flags.filter((f) => f.status === "open").length;
-  const visibleMapRange: [number, number] = [shown[range[0]] ?? 0, shown[range[1]] ?? 0];
 
   return (
     <section className="review" data-testid="review" data-version={doc.version} data-ready={ready ? "true" : undefined}>
@@ -420,7 +422,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
 
       <div className={`review-body${bilingual ? "" : " single"}`}>
         {bilingual && (
-          <AlignmentMap rows={rows} nSource={snapshot.source.length} nTarget={snapshot.target.length} current={current} visible={visibleMapRange} onPick={(i) => goTo(i)} />
+          <AlignmentMap rows={rows} nSource={snapshot.source.length} nTarget={snapshot.target.length} current={current} shown={shown} range={rangeStore} onPick={goTo} />
         )}
         <div className="review-list-wrap">
           <div className={`list-head${bilingual ? "" : " single"}`} aria-hidden="true">

@@ -28,7 +28,7 @@ const useIsoLayoutEffect = typeof window === "undefined" ? useEffect : useLayout
 const SERVER_VIEWPORT = 1000;
 
 export const VirtualList = forwardRef<VirtualListHandle, Props>(function VirtualList(
-  { count, itemKey, renderItem, estimate = 72, renderAllBelow = 200, overscan = 600, className, label, onRangeChange }, ref,
+  { count, itemKey, renderItem, estimate = 80, renderAllBelow = 200, overscan = 600, className, label, onRangeChange }, ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<number | string, number>());
@@ -62,6 +62,12 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
     if (!el) return;
     const top = el.scrollTop;
     const bottom = top + el.clientHeight;
+    if (windowed) {
+      // from the offsets: no layout read per frame
+      const a = indexAt(top), b = indexAt(Math.max(top, bottom - 1));
+      setSeen((prev) => (prev[0] === a && prev[1] === b ? prev : [a, b]));
+      return;
+    }
     let a = -1, b = -1;
     for (const child of el.querySelectorAll<HTMLElement>("[data-vindex]")) {
       const y = child.offsetTop;
@@ -72,7 +78,7 @@ export const VirtualList = forwardRef<VirtualListHandle, Props>(function Virtual
       }
     }
     if (a >= 0) setSeen((prev) => (prev[0] === a && prev[1] === b ? prev : [a, b]));
-  }, []);
+  }, [windowed, indexAt]);
   useEffect(() => { measureSeen(); }, [measureSeen, first, last, count, measured, viewport]);
   useEffect(() => { onRangeChange?.(seen[0], seen[1]); }, [seen, onRangeChange]);
 
