@@ -32,7 +32,7 @@ const CHROME_LINES = new RegExp(
 );
 
 /** Headings that are a writing template's slot names, not headings ("1. Title", "3. Main Body"). */
-const TEMPLATE_LABEL = /^(?:title|main body|body|headline|subtitle|meta description|keywords|seo keywords|related tags|hashtags)$/iu;
+const TEMPLATE_LABEL = /^(?:title|main body|body|headline|subtitle|meta description|keywords|seo keywords)$/iu;
 
 const TIMESTAMP = new RegExp(
   "^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand)(?: am| on)?:?\\s*)?" +
@@ -41,7 +41,7 @@ const TIMESTAMP = new RegExp(
   "iu",
 );
 
-const BYLINE = /^(?:by|von|text|autor|author|foto|photo|bild|image|quelle|source)[:\s]+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s*[,|/]\s*[^.!?]{0,40})?$/u;
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Tt]ext|[Aa]utor|[Aa]uthor|[Ff]oto|[Pp]hoto|[Bb]ild|[Ii]mage|[Qq]uelle|[Ss]ource)[:\s]+\p{L}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s*[,|/]\s*[^.!?]{0,40})?$/u;
 
 /** A chat assistant advertising itself inside the article. */
 const ASSISTANT = /\bI(?:'|’| a)m\s+\p{L}+,?\s+I can (?:summari[sz]e|help)\b|\bsummari[sz]e (?:this |the )?articles?\b/iu;

@@ -3,6 +3,7 @@
 // an English word with the same stem, or (for translations of 4+ letters) one that contains it,
 // because English spells compounds and prefixes as one word too ("over" in "overemphasizing").
 import { loadLexicon } from "../lexicon";
+import { splitGermanCompound } from "../lexicon/compound";
 import { stemEnglish } from "../lexicon/stem";
 import { words } from "./tokens";
 
@@ -50,4 +51,20 @@ export function explain(part: string, english: EnglishSentence): string | undefi
     if (m) return m;
   }
   return undefined;
+}
+
+/** Parts of a German word for looking up its meaning: the splitter's best split, or, for a
+ *  dictionary word the splitter keeps whole ("Lieferkette"), the first cut into a modifier with
+ *  English readings and a known head (liefer(n) + kette). */
+export function meaningParts(word: string): string[] {
+  const split = splitGermanCompound(word)[0];
+  if (split) return split;
+  const lexicon = loadLexicon();
+  const w = word.toLowerCase();
+  for (let cut = 3; cut <= w.length - 4; cut++) {
+    const [modifier, head] = [w.slice(0, cut), w.slice(cut)];
+    if (!lexicon.hasGerman(head) || !lexicon.germanInfo?.(head)?.noun) continue;
+    if (englishReadings(modifier).length > 1) return [modifier, head];
+  }
+  return [];
 }

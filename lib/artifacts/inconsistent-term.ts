@@ -4,10 +4,10 @@
 // sentences. Each occurrence's rendering is the shortest stretch of the aligned German sentence
 // that covers a word for each English word (found through the lexicon, compound parts included).
 import type { Finding } from "../types";
-import { splitGermanCompound } from "../lexicon/compound";
 import { stemEnglish, stemGerman } from "../lexicon/stem";
-import { EnglishSentence, explain } from "./english-evidence";
+import { EnglishSentence, explain, meaningParts } from "./english-evidence";
 import { isEnglish, isGerman, linkedPairs, makeFinding } from "./finding";
+import { STOPWORDS as STOP } from "./stopwords";
 import { words, type Token } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
 
@@ -15,12 +15,6 @@ const ID = "inconsistent-term";
 /** Words between the two German words of a rendering ("Kontroverse zur Führung"). */
 const MAX_GAP = 2;
 
-const STOP = new Set(
-  ("a an the and or but of in on at to for from by with as is are was were be been has have had do does did not no this that these those " +
-    "it its their our your his her they we you he she i which who what how when where while than then so such also very more most many much " +
-    "can could may might must will would should shall into over under about after before between within through during other some any all " +
-    "each both own same new one two first last").split(" "),
-);
 
 interface Occurrence { term: string; sourceSentence: number; target: number; span: [number, number]; rendering: string; key: string }
 
@@ -41,7 +35,7 @@ function bigrams(text: string): Array<{ key: string; surface: string; words: [st
 function tokensFor(english: string, tokens: Token[]): Token[] {
   const sentence = new EnglishSentence(english);
   return tokens.filter((t) => {
-    const readings = [t.text, ...(splitGermanCompound(t.text)[0] ?? [])];
+    const readings = [t.text, ...meaningParts(t.text)];
     return readings.some((r) => explain(r, sentence) !== undefined);
   });
 }

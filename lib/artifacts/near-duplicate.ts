@@ -3,14 +3,16 @@
 // which tolerates the small rewordings a second copy usually has ("came to an end" / "ended").
 import type { Finding, Sentence, Side } from "../types";
 import { makeFinding } from "./finding";
+import { STOPWORDS } from "./stopwords";
 import type { Detector } from "./types";
 
 const ID = "near-duplicate";
-const MIN_WORDS = 6;
+const MIN_WORDS = 5;
 const THRESHOLD = 0.6;
 
+/** Content words only: formulaic sentences ("The company said on Monday that …") share their function words. */
 function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w)));
 }
 
 export function dice(a: Set<string>, b: Set<string>): number {

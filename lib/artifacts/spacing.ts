@@ -8,8 +8,8 @@ import type { Detector } from "./types";
 
 const ID = "spacing";
 
-/** A run of words joined by " -" ("KI -Start -ups"); a dash with spaces on both sides is a real dash. */
-const SPACED_HYPHEN = /[\p{L}\p{N}]+(?:\s+-[\p{L}\p{N}]+)+/gu;
+/** A run of words joined by " -" ("KI -Start -ups"); a dash with spaces on both sides is a real dash, "-5" a negative number. */
+const SPACED_HYPHEN = /[\p{L}\p{N}]+(?:\s+-\p{L}[\p{L}\p{N}]*)+/gu;
 /** "Ent- wicklung": a hyphen then a space, except before a conjunction (German "Ein- und Ausgang", "pre- and post-"). */
 const HYPHEN_SPACE = /([\p{L}]+)- +(?!(?:und|oder|bzw|sowie|bis|als|and|or|to|nor|vs)\b)([\p{Ll}][\p{L}]*)/gu;
 /** Space before , . ; : ! ? followed by a space or the end ("Modell , das"); not ".NET" or " ...". */

@@ -6,7 +6,7 @@
 import type { Finding, Sentence, Side } from "../types";
 import { loadLexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
-import { EnglishSentence, explain } from "./english-evidence";
+import { EnglishSentence, explain, meaningParts } from "./english-evidence";
 import { isGerman, linkedPairs, makeFinding } from "./finding";
 import { words, type Token } from "./tokens";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
@@ -41,6 +41,8 @@ function candidates(sentences: Sentence[], indices: number[]): Candidate[] {
       if (text.slice(a.end, b.start) !== " ") continue;
       // The word after a sentence-internal colon or quote starts a new phrase.
       if (/[.:!?"„“]\s*$/.test(text.slice(ws[k - 1]!.end, a.start))) continue;
+      // "gab dem Kind Geld": a dative object before the direct object, two noun phrases.
+      if (k >= 1 && /^(?:dem|einem|diesem|jedem|keinem|seinem|ihrem|unserem)$/iu.test(ws[k - 1]!.text)) continue;
       if (FREE_LEADERS.has(a.text) || MONTHS.has(b.text) || MONTHS.has(a.text)) continue;
       // A genitive ("Deutschlands Wirtschaft") is written apart.
       if (/s$/.test(a.text) && loadLexicon().hasGerman(a.text.slice(0, -1))) continue;
@@ -62,7 +64,7 @@ function flag(side: Side, c: Candidate, evidence: Record<string, unknown>): Find
 
 /** English word index explaining a German word, trying its compound parts too. */
 function englishIndex(word: string, english: EnglishSentence): number[] {
-  const readings = [word, ...(splitGermanCompound(word)[0] ?? [])];
+  const readings = [word, ...meaningParts(word)];
   const found = new Set<number>();
   for (const r of readings) {
     const m = explain(r, english);
