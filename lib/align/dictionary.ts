@@ -26,7 +26,8 @@ export function dictionaryTranslator(from: string | undefined, to: string | unde
   const lookup = pair === "de-en" ? (w: string) => lexicon.deToEn(w) : (w: string) => lexicon.enToDe(w);
   const cache = new Map<string, string[]>();
   return (token) => {
-    if (token.kind !== "word") return [];
+    // Words of one or two letters are mostly function words: their translations match anywhere.
+    if (token.kind !== "word" || token.form.length < 3) return [];
     let keys = cache.get(token.surface);
     if (!keys) {
       keys = [...new Set(lookup(token.surface).slice(0, SENSES).flatMap(translationKeyStrings))];

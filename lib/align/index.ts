@@ -3,7 +3,7 @@
 // English–German dictionary and a lexicon learned from the first pass. See README.md.
 import type { Lang, Link } from "../types";
 import { confidenceOf } from "./confidence";
-import { dictionaryTranslator } from "./dictionary";
+import { dictionaryTranslator, type Translator } from "./dictionary";
 import { learnLexicon, type LearnedLexicon } from "./learned-lexicon";
 import { searchMultiResolution, type RawLink, type ScoreParams } from "./search";
 import type { Token } from "./tokens";
@@ -47,11 +47,14 @@ function learnedKeys(table: Map<string, string[]> | undefined): (token: Token) =
   return (token) => (token.kind === "word" ? (table.get(token.form) ?? NO_KEYS).map((f) => `w:${f}`) : NO_KEYS);
 }
 
-function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, learned: LearnedLexicon | null): RawLink[] {
-  const keys = new KeySpace();
-  const useDictionary = options.dictionary !== false;
-  const srcDict = useDictionary ? dictionaryTranslator(options.sourceLang, options.targetLang) : null;
-  const tgtDict = useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null;
+interface PassContext {
+  keys: KeySpace;
+  srcDict: Translator | null;
+  tgtDict: Translator | null;
+}
+
+function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null): RawLink[] {
+  const { keys, srcDict, tgtDict } = context;
   const srcLearned = learnedKeys(learned?.forward);
   const tgtLearned = learnedKeys(learned?.backward);
   const srcUnits = buildUnits(source, keys, (t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t)]);
@@ -81,10 +84,16 @@ export function align(source: string[], target: string[], options: AlignOptions 
   const params: ScoreParams = { ...DEFAULT_PARAMS, ...options.params, typePenalty: { ...DEFAULT_PARAMS.typePenalty, ...options.params?.typePenalty } };
   const src = tokenizeSentences(source);
   const tgt = tokenizeSentences(target);
-  let raw = runPass(src, tgt, options, params, null);
+  const useDictionary = options.dictionary !== false;
+  const context: PassContext = {
+    keys: new KeySpace(),
+    srcDict: useDictionary ? dictionaryTranslator(options.sourceLang, options.targetLang) : null,
+    tgtDict: useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null,
+  };
+  let raw = runPass(src, tgt, options, params, context, null);
   if (options.learn !== false) {
     const pairs = raw.filter((l) => l.a > 0 && l.b > 0).map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
-    raw = runPass(src, tgt, options, params, learnLexicon(pairs));
+    raw = runPass(src, tgt, options, params, context, learnLexicon(pairs));
   }
   return raw.map((l) => ({
     source: Array.from({ length: l.a }, (_, k) => l.i + k),

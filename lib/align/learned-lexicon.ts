@@ -23,7 +23,18 @@ function trainModel1(pairs: Array<[string[], string[]]>): Map<string, Map<string
   const fromIds = new Map<string, number>([[NULL_WORD, 0]]);
   const toIds = new Map<string, number>();
   const intern = (m: Map<string, number>, w: string) => { let id = m.get(w); if (id === undefined) m.set(w, (id = m.size)); return id; };
-  const interned = pairs.map(([from, to]) => ({ es: [0, ...from.map((e) => intern(fromIds, e))], fs: to.map((f) => intern(toIds, f)) }));
+  // Words seen once cannot reach MIN_COUNT, and leaving them out keeps the table small.
+  const count = (side: 0 | 1) => {
+    const c = new Map<string, number>();
+    for (const pair of pairs) for (const w of new Set(pair[side])) c.set(w, (c.get(w) ?? 0) + 1);
+    return c;
+  };
+  const fromCount = count(0);
+  const toCount0 = count(1);
+  const interned = pairs.map(([from, to]) => ({
+    es: [0, ...[...new Set(from)].filter((e) => fromCount.get(e)! >= MIN_COUNT).map((e) => intern(fromIds, e))],
+    fs: [...new Set(to)].filter((f) => toCount0.get(f)! >= MIN_COUNT).map((f) => intern(toIds, f)),
+  }));
   const slotOf = new Map<number, number>();
   const slotFrom: number[] = [];
   const slotTo: number[] = [];

@@ -125,19 +125,25 @@ function lengthCost(sourceChars: number, targetChars: number, ratio: number): nu
 class LinkScorer {
   private pairs: PairTable;
   private ratio: number;
+  private penalty = new Float64Array(16);
   constructor(private src: Side, private tgt: Side, band: Band, private params: ScoreParams) {
+    for (const [a, b] of LINK_TYPES) this.penalty[a * 4 + b] = params.typePenalty[`${a}-${b}`] ?? 0;
     this.pairs = new PairTable(src.units, tgt.units, band);
     const s = src.units.reduce((n, u) => n + u.length, 0);
     const t = tgt.units.reduce((n, u) => n + u.length, 0);
     this.ratio = s > 0 && t > 0 ? t / s : 1;
   }
 
-  /** Link of source units [i, i+a) and target units [j, j+b). */
-  score(i: number, j: number, a: number, b: number): { cost: number; sim: number; lengthCost: number } {
+  /** Similarity and length cost of the last `cost` call (kept in fields: no allocation per call). */
+  lastSim = 0;
+  lastLengthCost = 0;
+
+  /** Cost of the link of source units [i, i+a) and target units [j, j+b). */
+  cost(i: number, j: number, a: number, b: number): number {
     const p = this.params;
     let cost = 0;
-    let sim = 0;
-    let lc = 0;
+    this.lastSim = 0;
+    this.lastLengthCost = 0;
     if (a === 0 || b === 0) {
       cost = p.skip;
     } else {
@@ -163,21 +169,24 @@ class LinkScorer {
         weightT += u.totalWeight;
         charsT += u.length;
       }
-      sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
-      lc = lengthCost(charsS, charsT, this.ratio);
-      cost = ((a + b) / 2) * (p.lexical * (1 - sim) + p.length * Math.min(lc, 10)) + (p.typePenalty[`${a}-${b}`] ?? 0);
+      const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
+      const lc = lengthCost(charsS, charsT, this.ratio);
+      this.lastSim = sim;
+      this.lastLengthCost = lc;
+      cost = ((a + b) / 2) * (p.lexical * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
     }
-    cost += this.paragraphCost(this.src.paragraphs, i, a) + this.paragraphCost(this.tgt.paragraphs, j, b);
+    if (this.src.paragraphs) cost += this.paragraphCost(this.src.paragraphs, i, a);
+    if (this.tgt.paragraphs) cost += this.paragraphCost(this.tgt.paragraphs, j, b);
     if (a > 0 && b > 0 && this.src.paragraphs && this.tgt.paragraphs) {
       const endsS = paragraphEnds(this.src.paragraphs, i + a - 1);
       const endsT = paragraphEnds(this.tgt.paragraphs, j + b - 1);
       if (endsS !== endsT) cost += p.paragraphEdge;
     }
-    return { cost, sim, lengthCost: lc };
+    return cost;
   }
 
-  private paragraphCost(paragraphs: number[] | null, start: number, count: number): number {
-    if (!paragraphs || count < 2) return 0;
+  private paragraphCost(paragraphs: number[], start: number, count: number): number {
+    if (count < 2) return 0;
     let crossings = 0;
     for (let x = start + 1; x < start + count; x++) if (paragraphs[x] !== paragraphs[x - 1]) crossings++;
     return crossings * this.params.paragraphCross;
@@ -213,7 +222,7 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
         if (a > i || b > j) continue;
         const prev = at(i - a, j - b);
         if (prev < 0 || cost[prev] === Infinity) continue;
-        const c = cost[prev] + scorer.score(i - a, j - b, a, b).cost;
+        const c = cost[prev] + scorer.cost(i - a, j - b, a, b);
         if (c < best) { best = c; bestType = t; }
       }
       const here = at(i, j);
@@ -227,8 +236,8 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   let j = m;
   while (i > 0 || j > 0) {
     const [a, b] = LINK_TYPES[back[at(i, j)]];
-    const s = scorer.score(i - a, j - b, a, b);
-    links.push({ i: i - a, j: j - b, a, b, ...s });
+    const c = scorer.cost(i - a, j - b, a, b);
+    links.push({ i: i - a, j: j - b, a, b, cost: c, sim: scorer.lastSim, lengthCost: scorer.lastLengthCost });
     i -= a;
     j -= b;
   }
@@ -238,6 +247,8 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
 /** Cells per level above which the search first aligns blocks of sentences. */
 export const FULL_SEARCH_CELLS = 250_000;
 const BLOCK = 8;
+/** Tokens of a typical sentence: the yardstick of FULL_SEARCH_CELLS. */
+const TOKENS_PER_SENTENCE = 25;
 const MARGIN = 4;
 
 /** Band around a coarse path: each coarse link's rectangle at the fine level, widened by MARGIN. */
@@ -265,15 +276,27 @@ export function bandAround(coarse: RawLink[], factor: number, n: number, m: numb
   return { lo, hi };
 }
 
+/**
+ * Blocks of many sentences cover each other's words almost completely, so similarity stops
+ * telling neighbours apart there; what keeps the coarse path right is that a whole block is
+ * rarely left out. Skipping is made dear; paragraphs are unknown at block level.
+ */
+function coarseParams(params: ScoreParams): ScoreParams {
+  return { ...params, skip: params.skip * 4, paragraphCross: 0, paragraphEdge: 0 };
+}
+
 /** Aligns two sides of any size: full search when small, coarse-to-fine otherwise. */
 export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams, fullSearchCells = FULL_SEARCH_CELLS): RawLink[] {
   const n = src.units.length;
   const m = tgt.units.length;
-  if ((n + 1) * (m + 1) <= fullSearchCells || n < 2 * BLOCK || m < 2 * BLOCK) {
+  // The pair table costs cells × tokens per unit: blocks of sentences get a smaller full search.
+  const tokens = (u: Unit[]) => u.reduce((x, v) => x + v.weights.length, 0) / Math.max(1, u.length);
+  const blockScale = Math.max(1, (tokens(src.units) + tokens(tgt.units)) / 2 / TOKENS_PER_SENTENCE);
+  if ((n + 1) * (m + 1) * blockScale <= fullSearchCells || n < 2 * BLOCK || m < 2 * BLOCK) {
     return searchBand(src, tgt, fullBand(n, m), params);
   }
   const coarseSrc: Side = { units: mergeUnits(src.units, BLOCK), paragraphs: null };
   const coarseTgt: Side = { units: mergeUnits(tgt.units, BLOCK), paragraphs: null };
-  const coarse = searchMultiResolution(coarseSrc, coarseTgt, { ...params, paragraphCross: 0, paragraphEdge: 0 }, fullSearchCells);
+  const coarse = searchMultiResolution(coarseSrc, coarseTgt, coarseParams(params), fullSearchCells);
   return searchBand(src, tgt, bandAround(coarse, BLOCK, n, m), params);
 }

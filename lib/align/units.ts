@@ -74,6 +74,9 @@ export type ProbeExpander = (token: Token) => readonly string[];
 export function buildUnits(sentences: TokenizedSentence[], keys: KeySpace, expand: ProbeExpander): Unit[] {
   const df = new Map<string, number>();
   for (const s of sentences) for (const f of new Set(s.tokens.map((t) => t.form))) df.set(f, (df.get(f) ?? 0) + 1);
+  // Same token, same keys: intern each distinct token once.
+  const ownCache = new Map<string, number[]>();
+  const probeCache = new Map<string, number[]>();
   return sentences.map((s) => {
     const weights = new Float32Array(s.tokens.length);
     const probeStart = new Int32Array(s.tokens.length + 1);
@@ -85,13 +88,18 @@ export function buildUnits(sentences: TokenizedSentence[], keys: KeySpace, expan
       weights[k] = w;
       total += w;
       probeStart[k] = probes.length;
-      const ownKeys = ownKeyStrings(token);
-      for (const key of ownKeys) own.add(keys.id(key));
-      const seen = new Set<number>();
-      for (const key of [...ownKeys, ...expand(token)]) {
-        const id = keys.id(key);
-        if (!seen.has(id)) { seen.add(id); probes.push(id); }
+      const cacheKey = `${token.kind}|${token.surface}`;
+      let ownIds = ownCache.get(cacheKey);
+      let probeIds = probeCache.get(cacheKey);
+      if (!ownIds || !probeIds) {
+        const ownKeys = ownKeyStrings(token);
+        ownIds = ownKeys.map((key) => keys.id(key));
+        probeIds = [...new Set([...ownKeys, ...expand(token)].map((key) => keys.id(key)))];
+        ownCache.set(cacheKey, ownIds);
+        probeCache.set(cacheKey, probeIds);
       }
+      for (const id of ownIds) own.add(id);
+      for (const id of probeIds) probes.push(id);
     });
     probeStart[s.tokens.length] = probes.length;
     return {

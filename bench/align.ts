@@ -1,0 +1,178 @@
+// Alignment quality and speed on the public benchmarks in ../shared/benchmarks, plus a
+// synthetic scaling set; writes the "align" section of docs/benchmarks.md.
+//
+//   npm run --silent bench:align            all sets, each in a fresh process (peak memory per set)
+//   npx tsx bench/align.ts --one NAME       one set, JSON on stdout
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { align, type AlignOptions } from "../lib/align";
+import { scoreAlignments, type AlignmentScores, type Pair } from "../lib/align/score";
+import { parseVecalign } from "../lib/align/vecalign-format";
+import type { Link } from "../lib/types";
+import { machineLine, writeSection } from "./report-section";
+
+const SHARED = path.resolve("../shared/benchmarks");
+
+export interface BenchDocument { name: string; source: string[]; target: string[]; gold: Pair[] }
+export interface BenchSet { name: string; description: string; sourceLang: string; targetLang: string; load(): BenchDocument[] }
+
+const lines = (file: string) => readFileSync(file, "utf8").replace(/\n$/, "").split("\n");
+
+function textBerg(split: "dev" | "test"): BenchDocument[] {
+  const dir = path.join(SHARED, "textberg-de-fr");
+  const names = split === "dev" ? ["dev"] : [0, 1, 2, 3, 4, 5, 6].map((k) => `test${k}`);
+  return names.map((n) => ({
+    name: n, source: lines(path.join(dir, `${n}.de`)), target: lines(path.join(dir, `${n}.fr`)),
+    gold: parseVecalign(readFileSync(path.join(dir, `${n}.defr`), "utf8")),
+  }));
+}
+
+function tomSawyer(split: "val" | "test"): BenchDocument[] {
+  const base = path.join(SHARED, "opus-books-de-en", "converted", `${split}_DE-EN-Twain_Mark-Tom_Sawyer`);
+  return [{ name: `tom-sawyer-${split}`, source: lines(`${base}.de`), target: lines(`${base}.en`), gold: parseVecalign(readFileSync(`${base}.deen`, "utf8")) }];
+}
+
+function mac(): BenchDocument[] {
+  const dir = path.join(SHARED, "bertalign-mac-zh-en", "aligner-eval", "mac");
+  return readdirSync(path.join(dir, "src")).sort().map((n) => ({
+    name: `mac-${n}`, source: lines(path.join(dir, "src", n)), target: lines(path.join(dir, "tgt", n)),
+    gold: parseVecalign(readFileSync(path.join(dir, "gold", `${n}.align`), "utf8")),
+  }));
+}
+
+/**
+ * N sentences a side: Tom Sawyer val + test, repeated until N, with the gold shifted along.
+ * Real sentences keep the score's work realistic; repetition makes blocks look alike, which is
+ * harder for the coarse search, not easier.
+ */
+function synthetic(size: number): BenchDocument[] {
+  const parts = [...tomSawyer("val"), ...tomSawyer("test")];
+  const doc: BenchDocument = { name: `synthetic-${size}`, source: [], target: [], gold: [] };
+  outer: for (;;) {
+    for (const p of parts) {
+      for (const g of p.gold) {
+        if (doc.source.length + g.source.length > size || doc.target.length + g.target.length > size) break outer;
+        doc.gold.push({ source: g.source.map((_, k) => doc.source.length + k), target: g.target.map((_, k) => doc.target.length + k) });
+        for (const s of g.source) doc.source.push(p.source[s]);
+        for (const t of g.target) doc.target.push(p.target[t]);
+      }
+    }
+  }
+  return [doc];
+}
+
+export const SETS: BenchSet[] = [
+  { name: "textberg-dev", description: "Text+Berg DE–FR dev (1 doc; weights fitted here)", sourceLang: "de", targetLang: "fr", load: () => textBerg("dev") },
+  { name: "textberg-test", description: "Text+Berg DE–FR test (7 docs)", sourceLang: "de", targetLang: "fr", load: () => textBerg("test") },
+  { name: "tom-sawyer-val", description: "OPUS-Books DE–EN Tom Sawyer val (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("val") },
+  { name: "tom-sawyer-test", description: "OPUS-Books DE–EN Tom Sawyer test (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("test") },
+  { name: "mac-test", description: "MAC ZH–EN test (24 chapters, presegmented)", sourceLang: "zh", targetLang: "en", load: mac },
+  { name: "synthetic-1k", description: "synthetic DE–EN, 1,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(1_000) },
+  { name: "synthetic-10k", description: "synthetic DE–EN, 10,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(10_000) },
+  { name: "synthetic-100k", description: "synthetic DE–EN, 100,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(100_000) },
+];
+
+export interface SetResult {
+  name: string; description: string; documents: number; sourceSentences: number; targetSentences: number;
+  scores: AlignmentScores; seconds: number; sentencesPerSecond: number; peakMB: number;
+  /** How often links are right (strict, among links whose sentences the gold covers), by confidence. */
+  calibration: { below: { links: number; right: number }; above: { links: number; right: number } };
+}
+
+/** Calibration: a link is "right" when the gold has it exactly. Links touching sentences the gold leaves out are skipped. */
+function calibration(docs: BenchDocument[], hyps: Link[][]): SetResult["calibration"] {
+  const out = { below: { links: 0, right: 0 }, above: { links: 0, right: 0 } };
+  docs.forEach((d, k) => {
+    const gold = new Set(d.gold.map((g) => `${g.source}:${g.target}`));
+    const coveredS = new Set(d.gold.flatMap((g) => g.source));
+    const coveredT = new Set(d.gold.flatMap((g) => g.target));
+    for (const l of hyps[k]) {
+      if (!l.source.every((s) => coveredS.has(s)) || !l.target.every((t) => coveredT.has(t))) continue;
+      const bucket = l.confidence < 0.5 ? out.below : out.above;
+      bucket.links++;
+      if (gold.has(`${l.source}:${l.target}`)) bucket.right++;
+    }
+  });
+  return out;
+}
+
+export function runSet(set: BenchSet, options: AlignOptions = {}): SetResult & { hyps: Link[][] } {
+  const docs = set.load();
+  const start = performance.now();
+  const hyps = docs.map((d) => align(d.source, d.target, { sourceLang: set.sourceLang, targetLang: set.targetLang, ...options }));
+  const seconds = (performance.now() - start) / 1000;
+  const sourceSentences = docs.reduce((n, d) => n + d.source.length, 0);
+  const targetSentences = docs.reduce((n, d) => n + d.target.length, 0);
+  return {
+    name: set.name, description: set.description, documents: docs.length, sourceSentences, targetSentences,
+    scores: scoreAlignments(docs.map((d, k) => ({ gold: d.gold, test: hyps[k] }))),
+    seconds, sentencesPerSecond: (sourceSentences + targetSentences) / seconds,
+    peakMB: process.resourceUsage().maxRSS / 1024, calibration: calibration(docs, hyps), hyps,
+  };
+}
+
+/** One CLI run over the 7 Text+Berg test documents (`bitext align --batch`), wall time including start-up. */
+function cliBatchSeconds(): { seconds: number; command: string } {
+  const dir = path.join(os.tmpdir(), "bitext-bench-align");
+  mkdirSync(dir, { recursive: true });
+  const list = path.join(dir, "textberg-test.list");
+  const tb = path.join(SHARED, "textberg-de-fr");
+  writeFileSync(list, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de ${tb}/test${k}.fr`).join("\n") + "\n");
+  const args = ["tsx", "cli/main.ts", "align", "--batch", list, "--out-dir", path.join(dir, "out"), "--src-lang", "de", "--tgt-lang", "fr", "--presegmented"];
+  execFileSync("npx", args, { stdio: "ignore" }); // warm the tsx cache
+  const start = performance.now();
+  execFileSync("npx", args, { stdio: "ignore" });
+  return { seconds: (performance.now() - start) / 1000, command: `npx ${args.join(" ").replace(list, "LIST").replace(path.join(dir, "out"), "OUT")}` };
+}
+
+const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
+
+function report(results: SetResult[], cli: { seconds: number; command: string }): string {
+  const rows = results.map((r) => {
+    const s = r.scores;
+    const c = r.calibration;
+    const pct = (b: { links: number; right: number }) => (b.links ? `${Math.round((100 * b.right) / b.links)}% of ${b.links}` : "–");
+    return `| ${r.description} | ${r.documents} | ${r.sourceSentences}/${r.targetSentences} | ${f3(s.precisionStrict)}/${f3(s.recallStrict)}/**${f3(s.f1Strict)}** | ${f3(s.precisionLax)}/${f3(s.recallLax)}/**${f3(s.f1Lax)}** | ${r.seconds.toFixed(2)} | ${Math.round(r.sentencesPerSecond).toLocaleString("en")} | ${Math.round(r.peakMB)} | ${pct(c.below)} | ${pct(c.above)} |`;
+  });
+  const t10 = results.find((r) => r.name === "synthetic-10k");
+  const t100 = results.find((r) => r.name === "synthetic-100k");
+  return [
+    "## Sentence alignment (`lib/align`)",
+    "",
+    `Command: \`npm run --silent bench:align\` · ${machineLine()}. Scores: Vecalign's strict/lax precision/recall/F1 (lib/align/score.ts), counts pooled over documents. Time: \`align()\` in-process over all documents of the set (both passes), without reading files; peak memory: max RSS of the process that ran only that set. Calibration: share of links that are exactly right (strict) among links with confidence below / at or above 0.5 (links touching sentences the gold leaves out are not counted).`,
+    "",
+    "| set | docs | sentences src/tgt | strict P/R/F1 | lax P/R/F1 | seconds | sentences/s | peak MB | right, conf < 0.5 | right, conf ≥ 0.5 |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    `One CLI run over the 7 Text+Berg test documents (process start-up, tsx compilation cache warm, reading, aligning, writing): **${cli.seconds.toFixed(2)} s** wall — \`${cli.command}\`.`,
+    t10 && t100 ? `Scaling: 100k / 10k time = ${(t100.seconds / t10.seconds).toFixed(1)}× (10× the sentences).` : "",
+  ].join("\n");
+}
+
+function main(): void {
+  const one = process.argv.indexOf("--one");
+  if (one >= 0) {
+    const set = SETS.find((s) => s.name === process.argv[one + 1]);
+    if (!set) throw new Error(`unknown set; known: ${SETS.map((s) => s.name).join(", ")}`);
+    const { hyps: _hyps, ...result } = runSet(set);
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const results: SetResult[] = [];
+  for (const set of SETS) {
+    if (set.name !== "mac-test" && !existsSync(SHARED)) continue;
+    const child = spawnSync("npx", ["tsx", "bench/align.ts", "--one", set.name], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+    if (child.status !== 0) throw new Error(`set ${set.name} failed:\n${child.stderr}`);
+    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SetResult;
+    results.push(result);
+    console.error(`${set.name}: strict F1 ${f3(result.scores.f1Strict)}, lax F1 ${f3(result.scores.f1Lax)}, ${result.seconds.toFixed(2)} s, ${Math.round(result.peakMB)} MB`);
+  }
+  const cli = cliBatchSeconds();
+  console.error(`CLI batch, Text+Berg test: ${cli.seconds.toFixed(2)} s`);
+  writeSection("align", report(results, cli));
+}
+
+if (process.argv[1] && /bench[\\/]align\.ts$/.test(process.argv[1])) main();
