@@ -9,11 +9,13 @@ import { words } from "./tokens";
 
 export class EnglishSentence {
   readonly tokens: string[];
+  private readonly tokenStems: string[];
   private readonly stems: Set<string>;
 
   constructor(text: string) {
     this.tokens = words(text).flatMap((w) => w.text.toLowerCase().replace(/['’]s$/, "").split("-")).filter(Boolean);
-    this.stems = new Set(this.tokens.map((t) => stemEnglish(t)));
+    this.tokenStems = this.tokens.map((t) => stemEnglish(t));
+    this.stems = new Set(this.tokenStems);
   }
 
   /** The English word that a translation matches, or undefined. */
@@ -21,7 +23,7 @@ export class EnglishSentence {
     const t = translation.toLowerCase();
     if (t.includes(" ")) return undefined;
     const stem = stemEnglish(t);
-    const exact = this.tokens.find((w) => w === t || stemEnglish(w) === stem);
+    const exact = this.tokens.find((w, i) => w === t || this.tokenStems[i] === stem);
     if (exact) return exact;
     if (t.length >= 4) return this.tokens.find((w) => w.length > t.length && (w.startsWith(t) || w.endsWith(t)));
     return undefined;
@@ -35,6 +37,23 @@ export class EnglishSentence {
 /** English readings of a German word or compound part, including the verb-stem reading of a
  *  modifier ("Rechen-" in "Rechenressourcen" is rechnen, compute, not Rechen, rake). */
 export function englishReadings(part: string): string[] {
+  return memo(readingsCache, part, () => computeReadings(part));
+}
+
+/** Lookups repeat across sentences and detectors; the caches are bounded so a long text cannot grow them without end. */
+const readingsCache = new Map<string, string[]>();
+const partsCache = new Map<string, string[]>();
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function computeReadings(part: string): string[] {
   const lexicon = loadLexicon();
   const out = new Set<string>(lexicon.deToEn(part));
   if (/en$/.test(part)) for (const t of lexicon.deToEn(part.replace(/en$/, "nen"))) out.add(t);
@@ -57,6 +76,10 @@ export function explain(part: string, english: EnglishSentence): string | undefi
  *  dictionary word the splitter keeps whole ("Lieferkette"), the first cut into a modifier with
  *  English readings and a known head (liefer(n) + kette). */
 export function meaningParts(word: string): string[] {
+  return memo(partsCache, word, () => computeParts(word));
+}
+
+function computeParts(word: string): string[] {
   const split = splitGermanCompound(word)[0];
   if (split) return split;
   const lexicon = loadLexicon();
@@ -67,4 +90,23 @@ export function meaningParts(word: string): string[] {
     if (englishReadings(modifier).length > 1) return [modifier, head];
   }
   return [];
+}
+
+interface GermanReadings { all: string[]; stems: Set<string> }
+const germanReadingsCache = new Map<string, GermanReadings>();
+
+/** Every English reading of a German word and of its parts, with their stems (computed once per word). */
+function readingsOfWord(word: string): GermanReadings {
+  return memo(germanReadingsCache, word, () => {
+    const all = [...new Set([word, ...meaningParts(word)].flatMap((p) => englishReadings(p)))].filter((r) => !r.includes(" "));
+    return { all, stems: new Set(all.map((r) => stemEnglish(r))) };
+  });
+}
+
+/** Does the German word (whole or by its parts) translate this one English word? Same matching rules as EnglishSentence.match. */
+export function translatesWord(german: string, english: string): boolean {
+  const r = readingsOfWord(german);
+  const e = english.toLowerCase();
+  if (r.stems.has(stemEnglish(e))) return true;
+  return r.all.some((t) => t === e || (t.length >= 4 && e.length > t.length && (e.startsWith(t) || e.endsWith(t))));
 }

@@ -5,7 +5,7 @@
 // that covers a word for each English word (found through the lexicon, compound parts included).
 import type { Finding } from "../types";
 import { stemEnglish, stemGerman } from "../lexicon/stem";
-import { EnglishSentence, explain, meaningParts } from "./english-evidence";
+import { translatesWord } from "./english-evidence";
 import { isEnglish, isGerman, linkedPairs, makeFinding } from "./finding";
 import { STOPWORDS as STOP } from "./stopwords";
 import { words, type Token } from "./tokens";
@@ -33,11 +33,7 @@ function bigrams(text: string): Array<{ key: string; surface: string; words: [st
 
 /** German tokens (hyphen pieces too) that translate an English word. */
 function tokensFor(english: string, tokens: Token[]): Token[] {
-  const sentence = new EnglishSentence(english);
-  return tokens.filter((t) => {
-    const readings = [t.text, ...meaningParts(t.text)];
-    return readings.some((r) => explain(r, sentence) !== undefined);
-  });
+  return tokens.filter((t) => translatesWord(t.text, english));
 }
 
 function renderingOf(text: string, pair: [string, string]): { span: [number, number]; rendering: string } | undefined {
