@@ -7,6 +7,7 @@ import type { Finding, Link, Sentence, Side } from "../types";
 import { defaultServices, type ReviewServices } from "../review/services";
 import { flagRow } from "./documents";
 import { flagRecords } from "./review-records";
+import { linkHolding } from "./review-locate";
 
 export interface FlagChanges { upsert: FlagRecord[]; remove: number[] }
 
@@ -40,19 +41,69 @@ function closest<T extends StoredFlag>(candidates: T[], row: { segmentId: number
   return best < 0 ? undefined : candidates.splice(best, 1)[0];
 }
 
-/** Re-runs the detectors for a document and brings its Flag rows up to date; returns what changed. */
-export async function refreshFindings(tx: Tx, documentId: number, options: Options = {}): Promise<FlagChanges> {
-  const services = options.services ?? defaultServices;
-  const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId } });
-  const segments = await tx.segment.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true, side: true, position: true, text: true, start: true, paragraph: true } });
+type SegmentLite = { id: number; side: string; position: number; text: string; start: number | null; paragraph: number };
+
+/** What the detectors see: sentences per side (indices are local to the view) and links over them. */
+interface DetectionView { bySide: Record<Side, SegmentLite[]>; links: Link[]; linkOf: Map<number, number> }
+
+const SEGMENT_FIELDS = { id: true, side: true, position: true, text: true, start: true, paragraph: true } as const;
+
+function view(segments: SegmentLite[], linkRows: { id: number; sourceIds: unknown; targetIds: unknown; confidence: number }[]): DetectionView {
   const bySide = { source: segments.filter((s) => s.side === "source"), target: segments.filter((s) => s.side === "target") };
-  const linkRows = await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true, sourceIds: true, targetIds: true, confidence: true } });
-  const positionOf = new Map(segments.map((s) => [s.id, s.position]));
+  const local = new Map<number, number>();
+  bySide.source.forEach((s, i) => local.set(s.id, i));
+  bySide.target.forEach((s, i) => local.set(s.id, i));
   const linkOf = new Map<number, number>();
   const links: Link[] = linkRows.map((l) => {
     for (const id of [...(l.sourceIds as number[]), ...(l.targetIds as number[])]) linkOf.set(id, l.id);
-    return { source: (l.sourceIds as number[]).map((id) => positionOf.get(id)!), target: (l.targetIds as number[]).map((id) => positionOf.get(id)!), confidence: l.confidence };
+    return { source: (l.sourceIds as number[]).map((id) => local.get(id)!), target: (l.targetIds as number[]).map((id) => local.get(id)!), confidence: l.confidence };
   });
+  return { bySide, links, linkOf };
+}
+
+async function wholeDocument(tx: Tx, documentId: number): Promise<DetectionView> {
+  const segments = await tx.segment.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: SEGMENT_FIELDS });
+  const linkRows = await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true, sourceIds: true, targetIds: true, confidence: true } });
+  return view(segments, linkRows);
+}
+
+/** Links this far either side of an edited one give the detectors their context. */
+export const CONTEXT_LINKS = 10;
+
+async function aroundLink(tx: Tx, documentId: number, linkPosition: number): Promise<DetectionView> {
+  const linkRows = await tx.link.findMany({
+    where: { documentId, position: { gte: linkPosition - CONTEXT_LINKS, lte: linkPosition + CONTEXT_LINKS } }, orderBy: { position: "asc" },
+    select: { id: true, sourceIds: true, targetIds: true, confidence: true },
+  });
+  const ids = linkRows.flatMap((l) => [...(l.sourceIds as number[]), ...(l.targetIds as number[])]);
+  const segments = await tx.segment.findMany({ where: { id: { in: ids } }, orderBy: { position: "asc" }, select: SEGMENT_FIELDS });
+  return view(segments, linkRows);
+}
+
+async function aroundSentence(tx: Tx, documentId: number, position: number): Promise<DetectionView> {
+  const segments = await tx.segment.findMany({ where: { documentId, side: "source", position: { gte: position - CONTEXT_LINKS, lte: position + CONTEXT_LINKS } }, orderBy: { position: "asc" }, select: SEGMENT_FIELDS });
+  return view(segments, []);
+}
+
+/**
+ * Re-runs the detectors for a document and brings its Flag rows up to date; returns what changed.
+ * With `segmentIds` only the flags of those sentences are replaced, and the detectors read just
+ * the link holding them and CONTEXT_LINKS links either side (a text edit stays fast on a long
+ * document; findings that need the whole document are brought up to date by the next full run).
+ */
+export async function refreshFindings(tx: Tx, documentId: number, options: Options = {}): Promise<FlagChanges> {
+  const services = options.services ?? defaultServices;
+  const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId } });
+  let seen: DetectionView;
+  if (options.segmentIds?.length) {
+    const first = await tx.segment.findFirst({ where: { id: { in: options.segmentIds } }, orderBy: { position: "asc" } });
+    const holder = first && doc.targetLang ? await linkHolding(tx, documentId, first.id, first.side as Side, first.position) : null;
+    seen = holder ? await aroundLink(tx, documentId, holder.position) : first ? await aroundSentence(tx, documentId, first.position) : view([], []);
+  } else {
+    seen = await wholeDocument(tx, documentId);
+  }
+  const { bySide, links, linkOf } = seen;
+  const segments = [...bySide.source, ...bySide.target];
   const findings: Finding[] = doc.targetLang
     ? services.checkAligned({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, source: bySide.source.map(asSentence), target: bySide.target.map(asSentence), links })
     : services.checkMonolingual({ lang: doc.sourceLang, sentences: bySide.source.map(asSentence) });

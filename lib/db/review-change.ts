@@ -49,20 +49,32 @@ export function trimWindow<R extends { id?: number }>(before: R[], after: R[], c
 export const trimLinks = (before: LinkRow[], after: LinkRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, linkContent, prevIdOf, start);
 export const trimSegments = (before: SegmentRow[], after: SegmentRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, segmentContent, prevIdOf, start);
 
-function locate(ids: number[], window: Window<{ id?: number }>, entity: "link" | "segment"): number {
+/**
+ * Where a window starts now (its rows may have moved since it was recorded) and the ids of the
+ * rows now at its positions, read with two small queries rather than the whole list.
+ */
+async function locate(
+  position: (id: number) => Promise<number | null>,
+  idsAt: (from: number, count: number) => Promise<number[]>,
+  window: Window<{ id?: number }>, entity: "link" | "segment",
+): Promise<{ at: number; ids: number[] }> {
   const first = window.rows[0]?.id;
+  let at: number;
   if (first !== undefined) {
-    const at = ids.indexOf(first);
-    if (at < 0) throw stale(entity, first, `this ${entity === "link" ? "link" : "sentence"}`);
-    return at;
+    const p = await position(first);
+    if (p === null) throw stale(entity, first, `this ${entity === "link" ? "link" : "sentence"}`);
+    at = p;
+  } else if (window.prevId === null) {
+    at = 0;
+  } else {
+    const p = await position(window.prevId);
+    if (p === null) throw stale(entity, window.prevId, `the ${entity === "link" ? "link" : "sentence"} before this change`);
+    at = p + 1;
   }
-  if (window.prevId === null) return 0;
-  const prev = ids.indexOf(window.prevId);
-  if (prev < 0) throw stale(entity, window.prevId, `the ${entity === "link" ? "link" : "sentence"} before this change`);
-  return prev + 1;
+  return { at, ids: window.rows.length ? await idsAt(at, window.rows.length) : [] };
 }
 
-interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations">; after: ChangeState; deleteSegments: number[] }
+interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">; after: ChangeState; deleteSegments: number[] }
 
 /**
  * Replaces the `from` state by `to` in the database. With `check`, first makes sure the
@@ -70,7 +82,7 @@ interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "
  * Rows of `to` without an id are created and the returned `after` has their ids.
  */
 export async function writeChange(tx: Tx, documentId: number, from: ChangeState, to: ChangeState, check: boolean): Promise<Written> {
-  const patch: Written["patch"] = { shifts: {}, links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] } };
+  const patch: Written["patch"] = { shifts: {}, links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] }, flags: { upsert: [], remove: [] } };
   const after: ChangeState = { ...to };
   const deleteSegments: number[] = [];
 
@@ -78,14 +90,17 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     const f = from[side];
     const t = to[side];
     if (!f || !t) continue;
-    const ids = (await tx.segment.findMany({ where: { documentId, side }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
-    const at = locate(ids, f, "segment");
+    const { at, ids: idsNow } = await locate(
+      async (id) => (await tx.segment.findFirst({ where: { id, documentId, side }, select: { position: true } }))?.position ?? null,
+      async (from, count) => (await tx.segment.findMany({ where: { documentId, side, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
+      f, "segment",
+    );
     const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));
     if (check) {
       f.rows.forEach((r, k) => {
         const now = byId.get(r.id!);
-        if (!now || ids[at + k] !== r.id || segmentContent(now) !== segmentContent(r)) throw stale("segment", r.id ?? null, "this sentence");
+        if (!now || idsNow[k] !== r.id || segmentContent(now) !== segmentContent(r)) throw stale("segment", r.id ?? null, "this sentence");
       });
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
@@ -151,20 +166,29 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     }
     after.annotations = rows;
   }
-  if (deleteSegments.length) await tx.segment.deleteMany({ where: { id: { in: deleteSegments } } });
+  if (deleteSegments.length) {
+    // Findings on a sentence that is gone are gone too; an accepted one stays as the record of its decision.
+    const gone = await tx.flag.findMany({ where: { segmentId: { in: deleteSegments }, status: { not: "accepted" } }, select: { id: true } });
+    await tx.flag.deleteMany({ where: { id: { in: gone.map((f) => f.id) } } });
+    patch.flags.remove.push(...gone.map((f) => f.id));
+    await tx.segment.deleteMany({ where: { id: { in: deleteSegments } } });
+  }
 
   if (from.links && to.links) {
     const f = from.links;
     const t = to.links;
-    const ids = (await tx.link.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
-    const at = locate(ids, f, "link");
+    const { at, ids: idsNow } = await locate(
+      async (id) => (await tx.link.findFirst({ where: { id, documentId }, select: { position: true } }))?.position ?? null,
+      async (from, count) => (await tx.link.findMany({ where: { documentId, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
+      f, "link",
+    );
     const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));
     const asRow = (l: (typeof current)[number]): LinkRow => ({ id: l.id, sourceIds: l.sourceIds as number[], targetIds: l.targetIds as number[], confidence: l.confidence, status: l.status as LinkStatus });
     if (check) {
       f.rows.forEach((r, k) => {
         const now = byId.get(r.id!);
-        if (!now || ids[at + k] !== r.id || linkContent(asRow(now)) !== linkContent(r)) throw stale("link", r.id ?? null, "this link");
+        if (!now || idsNow[k] !== r.id || linkContent(asRow(now)) !== linkContent(r)) throw stale("link", r.id ?? null, "this link");
       });
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));

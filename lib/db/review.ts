@@ -58,6 +58,18 @@ async function alignmentRows(tx: Tx, documentId: number) {
   return { rows, states, ids };
 }
 
+/** Links at positions p-2 … p+2 with their sentence positions (only the sentences they hold). */
+async function alignmentAround(tx: Tx, documentId: number, p: number) {
+  const links = await tx.link.findMany({ where: { documentId, position: { gte: p - 2, lte: p + 2 } }, orderBy: { position: "asc" } });
+  const rows = links.map(linkRowOf);
+  const segments = await tx.segment.findMany({ where: { id: { in: rows.flatMap((r) => [...r.sourceIds, ...r.targetIds]) } }, select: { id: true, side: true, position: true } });
+  const position = new Map(segments.map((x) => [x.id, x.position]));
+  const ids = { source: [] as number[], target: [] as number[] };
+  for (const x of segments) ids[x.side as Side][x.position] = x.id;
+  const states: LinkState[] = rows.map((r) => ({ id: r.id, source: r.sourceIds.map((id) => position.get(id)!), target: r.targetIds.map((id) => position.get(id)!), confidence: r.confidence, status: r.status }));
+  return { rows, states, ids };
+}
+
 function toRows(states: LinkState[], ids: { source: number[]; target: number[] }, before: Map<number, LinkRow>): LinkRow[] {
   return states.map((l) => ({ ...(l.id !== undefined ? { id: l.id, version: before.get(l.id)?.version } : {}), sourceIds: l.source.map((p) => ids.source[p]), targetIds: l.target.map((p) => ids.target[p]), confidence: l.confidence, status: l.status }));
 }
@@ -123,9 +135,9 @@ interface Computed {
   refresh: "all" | number[] | null;
 }
 
-function mergePatch(into: ReviewPatch, part: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations">) {
+function mergePatch(into: ReviewPatch, part: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">) {
   Object.assign(into.shifts, part.shifts);
-  for (const key of ["links", "segments", "annotations"] as const) {
+  for (const key of ["links", "segments", "annotations", "flags"] as const) {
     (into[key].upsert as unknown[]).push(...part[key].upsert);
     into[key].remove.push(...part[key].remove);
   }
@@ -141,8 +153,10 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   } else {
     await expectVersion(tx, input.documentId, "link", link, input.expectedVersion, async () => (await linkRecords(tx, [link]))[0]);
   }
-  const { rows, states, ids } = await alignmentRows(tx, input.documentId);
-  const at = link.position;
+  const local = op.op !== "confirmThrough" && op.op !== "realignFrom";
+  // Local operations touch the link and its neighbours only: read two links either side.
+  const { rows, states, ids } = local ? await alignmentAround(tx, input.documentId, link.position) : await alignmentRows(tx, input.documentId);
+  const at = local ? link.position - Math.max(0, link.position - 2) : link.position;
   let next: LinkState[];
   if (op.op === "realignFrom") {
     const doc = await tx.document.findUniqueOrThrow({ where: { id: input.documentId } });
@@ -153,13 +167,19 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
     next = applyLinkOperation(states, { ...op, link: at } as LinkOperation);
   }
   const byId = new Map(rows.map((r) => [r.id!, r]));
+  // The slice starts at the document's start or two links before the named one, and a local
+  // operation changes nothing before the previous link: rows[i - 1] is the row before a change.
   const window = trimLinks(rows, toRows(next, ids, byId), (i) => (i > 0 ? rows[i - 1].id! : null));
   if (!window.before.rows.length && !window.after.rows.length) throw new InvalidOperationError("This changes nothing: the links are already like that.");
   const written = await writeChange(tx, input.documentId, { links: window.before }, { links: window.after }, false);
   mergePatch(patch, written.patch);
   const linkIds = [...new Set([...window.before.rows, ...written.after.links!.rows].map((r) => r.id!))];
   const structural = !["confirm", "unconfirm", "confirmThrough"].includes(op.op);
-  return { before: { links: window.before, linkIds }, after: { ...written.after, linkIds }, patch, entity: "link", entityId: op.linkId, refresh: structural ? "all" : null };
+  const segments = [...window.before.rows, ...window.after.rows].flatMap((r) => [...r.sourceIds, ...r.targetIds]);
+  return {
+    before: { links: window.before, linkIds }, after: { ...written.after, linkIds }, patch, entity: "link", entityId: op.linkId,
+    refresh: !structural ? null : op.op === "realignFrom" ? "all" : [...new Set(segments)],
+  };
 }
 
 async function annotationsOn(tx: Tx, segmentIds: number[]): Promise<AnnotationRow[]> {
@@ -186,7 +206,7 @@ async function textChange(tx: Tx, input: OperationInput, segment: Awaited<Return
   const to: ChangeState = { [side]: { prevId, rows: [after] }, ...(changedIds.size ? { annotations: moved.filter((a) => changedIds.has(a.id)) } : {}) };
   const written = await writeChange(tx, input.documentId, from, to, false);
   mergePatch(patch, written.patch);
-  const holder = await linkHolding(tx, input.documentId, segment.id, side);
+  const holder = await linkHolding(tx, input.documentId, segment.id, side, segment.position);
   const linkIds = holder ? [holder.id] : [];
   const scope = holder ? [...(holder.sourceIds as number[]), ...(holder.targetIds as number[])] : [segment.id];
   return {
@@ -222,7 +242,7 @@ async function splitSentence(tx: Tx, input: OperationInput, op: Extract<ReviewOp
     mergePatch(patch, w.patch);
     annotationsWritten = w.after;
   }
-  const holder = await linkHolding(tx, input.documentId, segment.id, side);
+  const holder = await linkHolding(tx, input.documentId, segment.id, side, segment.position);
   if (!holder) throw new InvalidOperationError(`No link holds sentence ${segment.id}.`);
   const linkBefore = linkRowOf(holder);
   const key = side === "source" ? "sourceIds" : "targetIds";
@@ -236,7 +256,7 @@ async function splitSentence(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   return {
     before: { [side]: { prevId, rows: [before] }, ...(changed.length ? { annotations: annotations.filter((a) => changedIds.has(a.id)) } : {}), links: { prevId: linkPrev, rows: [linkBefore] }, linkIds },
     after: { ...written.after, ...annotationsWritten, links: w.after.links, linkIds },
-    patch, entity: "segment", entityId: segment.id, refresh: "all",
+    patch, entity: "segment", entityId: segment.id, refresh: [...linkAfter.sourceIds, ...linkAfter.targetIds],
   };
 }
 
@@ -255,23 +275,25 @@ async function joinWithNext(tx: Tx, input: OperationInput, op: Extract<ReviewOpe
   const offset = segment.text.length + joined.separator.length;
   const movedAnnotations = annotations.map((a) => ({ ...a, segmentId: segment.id, start: a.start + offset, end: a.end + offset }));
   // The two sentences must end up in one link: the links holding them (and any between) merge.
-  const { rows } = await alignmentRows(tx, input.documentId);
-  const holds = (r: LinkRow, id: number) => r.sourceIds.includes(id) || r.targetIds.includes(id);
-  const a = rows.findIndex((r) => holds(r, segment.id));
-  const b = rows.findIndex((r) => holds(r, next.id));
-  const group = rows.slice(a, b + 1);
+  const first = await linkHolding(tx, input.documentId, segment.id, side, segment.position);
+  const second = await linkHolding(tx, input.documentId, next.id, side, next.position);
+  if (!first || !second) throw new InvalidOperationError("These sentences are not both in a link: reload the document.");
+  const group = (await tx.link.findMany({ where: { documentId: input.documentId, position: { gte: first.position, lte: second.position } }, orderBy: { position: "asc" } })).map(linkRowOf);
+  const a = 0;
+  const b = group.length - 1;
+  const rows = group;
   const mergedLink: LinkRow = a === b
     ? { ...rows[a], sourceIds: rows[a].sourceIds.filter((id) => id !== next.id), targetIds: rows[a].targetIds.filter((id) => id !== next.id) }
     : { id: rows[a].id, version: rows[a].version, sourceIds: group.flatMap((r) => r.sourceIds).filter((id) => id !== next.id), targetIds: group.flatMap((r) => r.targetIds).filter((id) => id !== next.id), confidence: 1, status: "confirmed" as LinkStatus };
   const prevId = await prevSegmentId(tx, input.documentId, side, segment.position);
-  const linkPrev = a > 0 ? rows[a - 1].id! : null;
+  const linkPrev = await linkIdBefore(tx, input.documentId, first.position);
   const from: ChangeState = { [side]: { prevId, rows: [firstBefore, secondBefore] }, links: { prevId: linkPrev, rows: group }, ...(annotations.length ? { annotations } : {}) };
   const to: ChangeState = { [side]: { prevId, rows: [firstAfter] }, links: { prevId: linkPrev, rows: [mergedLink] }, ...(annotations.length ? { annotations: movedAnnotations } : {}) };
-  if (input.expectedVersions?.segments?.[next.id] === undefined) { /* the next sentence's version is optional */ }
   const written = await writeChange(tx, input.documentId, from, to, false);
   mergePatch(patch, written.patch);
   const linkIds = group.map((r) => r.id!);
-  return { before: { ...from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "segment", entityId: segment.id, refresh: "all" };
+  const scope = group.flatMap((r) => [...r.sourceIds, ...r.targetIds]).filter((id) => id !== next.id);
+  return { before: { ...from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "segment", entityId: segment.id, refresh: scope };
 }
 
 async function decideFlag(tx: Tx, input: OperationInput, op: Extract<ReviewOperation, { op: "decideFlag" }>, patch: ReviewPatch): Promise<Computed> {
@@ -306,6 +328,7 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
   let to: AnnotationRow[];
   let segmentId: number;
   let side: Side;
+  let position: number;
   if (op.op === "addAnnotation") {
     const segment = await findSegment(tx, input.documentId, op.segmentId);
     await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
@@ -314,6 +337,7 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
     to = [{ segmentId: segment.id, start: op.start, end: op.end, category: op.category, severity: op.severity, comment: op.comment, authorId: input.reviewerId, createdAt: now() }];
     segmentId = segment.id;
     side = segment.side as Side;
+    position = segment.position;
   } else {
     const annotation = await tx.annotation.findFirst({ where: { id: op.annotationId, documentId: input.documentId } });
     if (!annotation) throw new InvalidOperationError(`Annotation ${op.annotationId} does not exist (any more): reload the document.`, "notFound");
@@ -322,11 +346,13 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
     from = [row];
     to = op.op === "deleteAnnotation" ? [] : [{ ...row, ...(op.category ? { category: op.category } : {}), ...(op.severity ? { severity: op.severity } : {}), ...(op.comment !== undefined ? { comment: op.comment } : {}) }];
     segmentId = annotation.segmentId;
-    side = (await tx.segment.findUniqueOrThrow({ where: { id: segmentId }, select: { side: true } })).side as Side;
+    const segment = await tx.segment.findUniqueOrThrow({ where: { id: segmentId }, select: { side: true, position: true } });
+    side = segment.side as Side;
+    position = segment.position;
   }
   const written = await writeChange(tx, input.documentId, { annotations: from }, { annotations: to }, false);
   mergePatch(patch, written.patch);
-  const holder = await linkHolding(tx, input.documentId, segmentId, side);
+  const holder = await linkHolding(tx, input.documentId, segmentId, side, position);
   const linkIds = holder ? [holder.id] : [];
   const entityId = op.op === "addAnnotation" ? written.after.annotations![0].id! : op.annotationId;
   return { before: { annotations: from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "annotation", entityId, refresh: null };
@@ -404,14 +430,23 @@ async function undoTarget(tx: Tx | Db, documentId: number, reviewerId: number): 
 
 /** The reviewer's redo stack ends at their latest new change: walk back through undo/redo entries to the newest still-undone one. */
 async function redoTarget(tx: Tx | Db, documentId: number, reviewerId: number): Promise<RevisionRow | null> {
-  const recent = await tx.revision.findMany({ where: { documentId, reviewerId, operation: { not: "import" } }, orderBy: { id: "desc" }, take: 500, select: { id: true, operation: true, after: true } });
-  for (const r of recent) {
-    if (r.operation === "redo") continue;
-    if (r.operation !== "undo") return null;
-    const target = (r.after as StoredChange | null)?.undoOf;
-    if (target === undefined) continue;
-    const row = await tx.revision.findUnique({ where: { id: target } });
-    if (row?.undone) return row;
+  let cursor: number | undefined;
+  for (let page = 0; page < 50; page++) {
+    const recent = await tx.revision.findMany({
+      where: { documentId, reviewerId, operation: { not: "import" }, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
+      orderBy: { id: "desc" }, take: 10, select: { id: true, operation: true },
+    });
+    if (!recent.length) return null;
+    for (const r of recent) {
+      cursor = r.id;
+      if (r.operation === "redo") continue;
+      if (r.operation !== "undo") return null;
+      const marker = await tx.revision.findUnique({ where: { id: r.id }, select: { before: true } });
+      const target = (marker?.before as StoredChange | null)?.undoOf;
+      if (target === undefined) continue;
+      const row = await tx.revision.findUnique({ where: { id: target } });
+      if (row?.undone) return row;
+    }
   }
   return null;
 }
@@ -440,9 +475,11 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
       });
       mergePatch(patch, written.patch);
       const decided = from.flags && to.flags ? await writeFlagDecisions(tx, from.flags, to.flags, true) : [];
-      const alignmentChanged = !!from.links && !["confirm", "unconfirm", "confirmThrough"].includes(target.operation);
-      const textSegments = [...(from.source?.rows ?? []), ...(from.target?.rows ?? []), ...(to.source?.rows ?? []), ...(to.target?.rows ?? [])].map((r) => r.id!);
-      await refresh(tx, documentId, alignmentChanged ? "all" : textSegments.length ? [...new Set(textSegments)] : null, services, patch);
+      const scope = [from, to].flatMap((c) => [
+        ...(c.source?.rows ?? []), ...(c.target?.rows ?? []),
+      ].map((r) => r.id!).concat((c.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds])));
+      const refreshScope: Computed["refresh"] = target.operation === "realignFrom" ? "all" : ["confirm", "unconfirm", "confirmThrough"].includes(target.operation) || !scope.length ? null : [...new Set(scope)];
+      await refresh(tx, documentId, refreshScope, services, patch);
       await addDecidedFlags(tx, patch, decided);
       await tx.revision.update({ where: { id: target.id }, data: { undone: direction === "undo" } });
       const marker = direction === "undo" ? { undoOf: target.id } : { redoOf: target.id };
