@@ -29,9 +29,9 @@ export interface AlignOptions {
 
 export const DEFAULT_PARAMS: ScoreParams = {
   skip: 0.9,
-  lexical: 1.0,
-  length: 0.12,
-  typePenalty: { "1-1": 0, "1-2": 0.15, "2-1": 0.15, "2-2": 0.5, "1-3": 0.4, "3-1": 0.4 },
+  lexical: 1.25,
+  length: 0.09,
+  typePenalty: { "1-1": 0, "1-2": 0.15, "2-1": 0.15, "2-2": 0.4, "1-3": 0.4, "3-1": 0.4 },
   paragraphCross: 0.6,
   paragraphEdge: 0.2,
 };
