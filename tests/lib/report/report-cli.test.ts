@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bitextInProcess } from "../formats/cli-in-process";
 import { createDb } from "../../../lib/db/client";
 import { createDocument } from "../../../lib/db/documents";
 import { migrateDatabase } from "../../../lib/db/migrate";
@@ -23,6 +24,7 @@ function bitext(args: string[]) {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bitext-report-cli-"));
   env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` };
+  process.env.DATABASE_URL = env.DATABASE_URL;
   await migrateDatabase(env.DATABASE_URL!);
   const db = createDb(env.DATABASE_URL!);
   const storable = hardSnapshot();
@@ -56,23 +58,23 @@ describe("bitext report", () => {
     expect(rows).toHaveLength(1 + seedPairSnapshot().flags.length + seedPairSnapshot().annotations.length);
   });
 
-  it("counts only reviewer-confirmed issues with --open-findings no", () => {
-    const all = JSON.parse(bitext(["report", "--document", String(ids[0]), "--format", "json"]).stdout);
-    const confirmed = JSON.parse(bitext(["report", "--document", String(ids[0]), "--format", "json", "--open-findings", "no"]).stdout);
+  it("counts only reviewer-confirmed issues with --open-findings no", async () => {
+    const all = JSON.parse((await bitextInProcess(["report", "--document", String(ids[0]), "--format", "json"])).stdout);
+    const confirmed = JSON.parse((await bitextInProcess(["report", "--document", String(ids[0]), "--format", "json", "--open-findings", "no"])).stdout);
     expect(confirmed.score.counted).toBe(all.score.counted - seedPairSnapshot().flags.filter((f) => f.status === "open").length);
   });
 
-  it("reports the whole project with --all", () => {
+  it("reports the whole project with --all", async () => {
     const r = bitext(["report", "--all", "--format", "json"]);
     expect(r.code).toBe(0);
     const project = JSON.parse(r.stdout);
     expect(project.kind).toBe("project");
     expect(project.documents.map((d: { id: number }) => d.id)).toEqual(ids);
-    const html = bitext(["report", "--all"]);
+    const html = await bitextInProcess(["report", "--all"]);
     expect(html.stdout).toContain("Project quality report");
   });
 
-  it("says what is wrong with the call", () => {
+  it("says what is wrong with the call", async () => {
     const cases: [string[], number, RegExp][] = [
       [["report", "--document", String(ids[0]), "--format", "pdf"], 2, /unknown format "pdf"/],
       [["report", "--document", String(ids[0]), "--lang", "fr"], 2, /--lang is one of en, de/],
@@ -81,7 +83,7 @@ describe("bitext report", () => {
       [["report", "--all", "--document", "1"], 2, /--all takes no --document/],
     ];
     for (const [args, code, message] of cases) {
-      const r = bitext(args);
+      const r = await bitextInProcess(args);
       expect(r.code, args.join(" ")).toBe(code);
       expect(r.stderr).toMatch(message);
     }
