@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WordDiffPart } from "@/lib/review/diff";
+import { visibleWordDiff } from "./text-diff";
 
 interface HistoryEntry {
   id: number;
@@ -67,7 +68,7 @@ export function HistoryPanel({ documentId, filter, revision }: { documentId: num
             {e.texts?.map((x) => (
               <div key={`${x.segmentId}-${x.side}`} className="word-diff history-diff">
                 <span className="meta">{t(`side.${x.side}`)}: </span>
-                {x.diff.map((p, i) => p.kind === "same" ? <span key={i}>{p.text}</span> : p.kind === "added" ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>)}
+                {visibleWordDiff(x.before, x.after).map((p, i) => p.kind === "same" ? <span key={i}>{p.text}</span> : p.kind === "added" ? <ins key={i} className={p.text.trim() ? undefined : "space"}>{p.text}</ins> : <del key={i} className={p.text.trim() ? undefined : "space"}>{p.text}</del>)}
               </div>
             ))}
           </li>

@@ -68,7 +68,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
   const [help, setHelp] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [docHistory, setDocHistory] = useState(false);
-  const [hint, setHint] = useState<{ flagId: number; top: number; left: number } | null>(null);
+  const [hint, setHint] = useState<{ flagIds: number[]; top: number; left: number } | null>(null);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [rangeStore] = useState(createRangeStore);
   const list = useRef<VirtualListHandle>(null);
@@ -274,10 +274,10 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
   const rowActions: RowActions = useMemo(() => ({
     select: (index: number) => { if (rows[index]) { setCurrentKey(rows[index].key); lastIndex.current = index; } },
     focusSentence: (side, position) => { activeSentence.current = { side, position }; },
-    showHint: (flagId, anchor) => {
+    showHint: (flagIds, anchor) => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
       const r = anchor.getBoundingClientRect();
-      setHint({ flagId, top: r.bottom + 4, left: Math.min(r.left, window.innerWidth - 340) });
+      setHint({ flagIds, top: r.bottom + 4, left: Math.min(r.left, window.innerWidth - 340) });
     },
     hideHint: () => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
@@ -362,7 +362,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
     );
   }, [shown, rows, bilingual, segments, langs, lookup, current, editing, review.touched, reviewers, rowActions]);
 
-  const hintFlag = hint ? snapshot.flags.find((f) => f.id === hint.flagId) : undefined;
+  const hintFlags = hint ? snapshot.flags.filter((f) => hint.flagIds.includes(f.id) && f.status === "open") : [];
   const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
   const doc = snapshot.document;
   const openFindings = snapshot.flags.filter((f) => f.status === "open").length;
@@ -455,7 +455,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
         />
       </div>
 
-      {hint && hintFlag && (
+      {hint && hintFlags.length > 0 && (
         <div
           className="finding-hint"
           role="tooltip"
@@ -464,13 +464,17 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
           onMouseEnter={() => { if (hintTimer.current) clearTimeout(hintTimer.current); }}
           onMouseLeave={() => rowActions.hideHint()}
         >
-          <div><span className={`sev sev-${hintFlag.severity}`}>{t(`severity.${hintFlag.severity}`)}</span> {t(`category.${hintFlag.category}`, { defaultValue: hintFlag.category })}</div>
-          <p>{findingMessage(t, hintFlag)}</p>
-          {hintFlag.suggestion !== undefined && <p>{t("finding.suggestion")}: <strong>{hintFlag.suggestion}</strong></p>}
-          <div className="editor-actions">
-            {hintFlag.suggestion !== undefined && <button type="button" onClick={() => decideFlag(hintFlag.id, "accepted")}>{t("finding.accept")}</button>}
-            <button type="button" className="secondary" onClick={() => decideFlag(hintFlag.id, "dismissed")}>{t("finding.dismiss")}</button>
-          </div>
+          {hintFlags.map((f) => (
+            <div key={f.id} className="hint-finding">
+              <div><span className={`sev sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {t(`category.${f.category}`, { defaultValue: f.category })}</div>
+              <p>{findingMessage(t, f)}</p>
+              {f.suggestion !== undefined && <p>{t("finding.suggestion")}: <strong>{f.suggestion}</strong></p>}
+              <div className="editor-actions">
+                {f.suggestion !== undefined && <button type="button" onClick={() => decideFlag(f.id, "accepted")}>{t("finding.accept")}</button>}
+                <button type="button" className="secondary" onClick={() => decideFlag(f.id, "dismissed")}>{t("finding.dismiss")}</button>
+              </div>
+            </div>
+          ))}
           <p className="meta">{t("finding.keys")}</p>
         </div>
       )}

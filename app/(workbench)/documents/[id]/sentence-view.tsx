@@ -4,13 +4,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnnotationRecord, FlagRecord, SegmentRecord } from "@/lib/document";
-import { hasChanges, wordDiff } from "@/lib/review/diff";
+import { visibleWordDiff } from "./text-diff";
 import type { Side } from "@/lib/types";
 import type { Touched } from "./use-review";
 
 export interface SentenceActions {
   focusSentence(side: Side, position: number): void;
-  showHint(flagId: number, anchor: HTMLElement): void;
+  /** The findings on a marked span (several detectors may flag the same words). */
+  showHint(flagIds: number[], anchor: HTMLElement): void;
   hideHint(): void;
   decideFlag(flagId: number, decision: "accepted" | "dismissed"): void;
   saveEdit(segment: SegmentRecord, text: string): Promise<boolean>;
@@ -43,9 +44,11 @@ export function SentenceText({ segment, flags, annotations, actions }: { segment
   const { t } = useTranslation("review");
   const open = flags.filter((f) => f.status === "open");
   const text = segment.text;
-  const onMarkKey = (e: KeyboardEvent, flag: FlagRecord) => {
-    if (e.key === "Enter" && flag.suggestion !== undefined) { e.preventDefault(); e.stopPropagation(); actions.decideFlag(flag.id, "accepted"); }
-    else if (e.key === "Delete" || e.key === "Backspace") { e.preventDefault(); e.stopPropagation(); actions.decideFlag(flag.id, "dismissed"); }
+  // Enter accepts the first finding on the span that has a fix; Delete dismisses the first one.
+  const onMarkKey = (e: KeyboardEvent, flags: FlagRecord[]) => {
+    const fixable = flags.find((f) => f.suggestion !== undefined);
+    if (e.key === "Enter" && fixable) { e.preventDefault(); e.stopPropagation(); actions.decideFlag(fixable.id, "accepted"); }
+    else if (e.key === "Delete" || e.key === "Backspace") { e.preventDefault(); e.stopPropagation(); actions.decideFlag(flags[0].id, "dismissed"); }
     else if (e.key === "Escape") actions.hideHint();
   };
   return (
@@ -56,19 +59,21 @@ export function SentenceText({ segment, flags, annotations, actions }: { segment
         const annotationTitle = p.annotations.map((a) => `${t(`category.${a.category}`, { defaultValue: a.category })} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ""}`).join("\n");
         if (p.flags.length) {
           const flag = p.flags[0];
+          const ids = p.flags.map((f) => f.id);
           return (
             <mark
               key={p.start}
               className={`flag sev-${worst(p.flags)}${annotated ? " annotated" : ""}`}
               tabIndex={0}
               data-flag-id={flag.id}
+              data-flag-ids={ids.join(" ")}
               data-testid="finding-mark"
-              aria-label={t("finding.markLabel", { text: part, category: t(`category.${flag.category}`, { defaultValue: flag.category }) })}
-              onMouseEnter={(e) => actions.showHint(flag.id, e.currentTarget)}
+              aria-label={t("finding.markLabel", { text: part, category: p.flags.map((f) => t(`category.${f.category}`, { defaultValue: f.category })).join(", ") })}
+              onMouseEnter={(e) => actions.showHint(ids, e.currentTarget)}
               onMouseLeave={() => actions.hideHint()}
-              onFocus={(e) => actions.showHint(flag.id, e.currentTarget)}
+              onFocus={(e) => actions.showHint(ids, e.currentTarget)}
               onBlur={() => actions.hideHint()}
-              onKeyDown={(e) => onMarkKey(e, flag)}
+              onKeyDown={(e) => onMarkKey(e, p.flags)}
               title={annotated ? annotationTitle : undefined}
             >{part}</mark>
           );
@@ -86,7 +91,7 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
   const { t } = useTranslation("review");
   return (
     <span className="word-diff" data-testid="word-diff">
-      {wordDiff(before, after).map((p, i) =>
+      {visibleWordDiff(before, after).map((p, i) =>
         p.kind === "same" ? <span key={i}>{p.text}</span>
           : p.kind === "added" ? <ins key={i} aria-label={t("diff.added", { text: p.text })}>{p.text}</ins>
             : <del key={i} aria-label={t("diff.removed", { text: p.text })}>{p.text}</del>)}
@@ -96,7 +101,7 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
 
 export function Correction({ segment, touched, reviewers }: { segment: SegmentRecord; touched: Touched; reviewers: Record<string, string> }) {
   const { t, i18n } = useTranslation("review");
-  if (segment.text === segment.originalText || !hasChanges(wordDiff(segment.originalText, segment.text))) return null;
+  if (segment.text === segment.originalText) return null;
   const who = touched[segment.id];
   const at = new Date(who?.at ?? segment.updatedAt).toLocaleString(i18n.language === "de" ? "de-DE" : "en-GB", { dateStyle: "short", timeStyle: "short" });
   const author = who?.author ? reviewers[who.author] ?? who.author : null;
