@@ -133,9 +133,16 @@ ${lines.filter(Boolean).join("\n")}
 </article>`;
 }
 
+/** A revision's operation in words; the operation name itself when there is no text for it. */
+function operationName(c: Ctx, op: string): string {
+  const key = `operations.${op}`;
+  const text = c.t(key);
+  return text === key ? op : text;
+}
+
 function reviewersTable(c: Ctx, reviewers: ReviewerActivity[]): string {
   if (!reviewers.length) return `<p class="empty">${esc(c.t("activity.none"))}</p>`;
-  const rows = reviewers.map((r) => `<tr><td>${r.reviewer ? esc(r.reviewer) : `<span class="muted">${esc(c.t("activity.nobody"))}</span>`}</td><td class="n">${r.changes}</td><td class="n">${r.undone}</td><td>${Object.entries(r.operations).sort((a, b) => b[1] - a[1]).map(([op, n]) => `${esc(op)} ×${n}`).join(", ")}</td><td>${esc(c.date(r.first))}</td><td>${esc(c.date(r.last))}</td></tr>`);
+  const rows = reviewers.map((r) => `<tr><td>${r.reviewer ? esc(r.reviewer) : `<span class="muted">${esc(c.t("activity.nobody"))}</span>`}</td><td class="n">${r.changes}</td><td class="n">${r.undone}</td><td>${Object.entries(r.operations).sort((a, b) => b[1] - a[1]).map(([op, n]) => `${esc(operationName(c, op))} ×${n}`).join(", ")}</td><td>${esc(c.date(r.first))}</td><td>${esc(c.date(r.last))}</td></tr>`);
   return `<table><thead><tr><th>${esc(c.t("activity.reviewer"))}</th><th class="n">${esc(c.t("activity.changes"))}</th><th class="n">${esc(c.t("activity.undone"))}</th><th>${esc(c.t("activity.operations"))}</th><th>${esc(c.t("activity.first"))}</th><th>${esc(c.t("activity.last"))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
@@ -163,7 +170,7 @@ export function renderReportHtml(report: QualityReport, lang: UiLanguage = "en")
   const files = [d.sourceName && `${c.t("sourceFile")}: ${d.sourceName}`, d.targetName && `${c.t("targetFile")}: ${d.targetName}`].filter(Boolean).join(" · ");
   const entries = report.activity.entries.slice(0, MAX_ENTRIES);
   const recent = entries.length
-    ? `<h3>${esc(c.t("activity.recent"))}</h3><table><thead><tr><th>${esc(c.t("activity.when"))}</th><th>${esc(c.t("activity.reviewer"))}</th><th>${esc(c.t("activity.operations"))}</th><th>${esc(c.t("activity.entity"))}</th></tr></thead><tbody>${entries.map((e) => `<tr${e.undone ? ' class="muted"' : ""}><td>${esc(c.date(e.at))}</td><td>${e.reviewer ? esc(e.reviewer) : `<span class="muted">${esc(c.t("activity.nobody"))}</span>`}</td><td>${esc(e.operation)}${e.undone ? ` (${esc(c.t("activity.undone"))})` : ""}</td><td>${esc(e.entity)}${e.entityId !== null ? ` ${e.entityId}` : ""}</td></tr>`).join("")}</tbody></table>${report.activity.entries.length > entries.length ? `<p class="muted">${esc(c.t("activity.more", { count: report.activity.entries.length - entries.length }))}</p>` : ""}`
+    ? `<h3>${esc(c.t("activity.recent"))}</h3><table><thead><tr><th>${esc(c.t("activity.when"))}</th><th>${esc(c.t("activity.reviewer"))}</th><th>${esc(c.t("activity.operations"))}</th><th>${esc(c.t("activity.entity"))}</th></tr></thead><tbody>${entries.map((e) => `<tr${e.undone ? ' class="muted"' : ""}><td>${esc(c.date(e.at))}</td><td>${e.reviewer ? esc(e.reviewer) : `<span class="muted">${esc(c.t("activity.nobody"))}</span>`}</td><td>${esc(operationName(c, e.operation))}${e.undone ? ` (${esc(c.t("activity.undone"))})` : ""}</td><td>${esc(c.t(`entities.${e.entity}`))}${e.entityId !== null ? ` ${e.entityId}` : ""}</td></tr>`).join("")}</tbody></table>${report.activity.entries.length > entries.length ? `<p class="muted">${esc(c.t("activity.more", { count: report.activity.entries.length - entries.length }))}</p>` : ""}`
     : "";
   const body = `<header>
 <h1>${esc(c.t("title"))}: ${esc(d.title)}</h1>

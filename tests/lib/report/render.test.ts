@@ -47,6 +47,8 @@ describe("renderReportHtml", () => {
     expect(html).toContain("Qualitätsbericht");
     expect(html).toContain("Nicht bestanden");
     expect(html).toContain("Genauigkeit / Fehlübersetzung");
+    expect(html).toContain("Anmerkung hinzugefügt");
+    expect(html).toContain("über Befund entschieden ×1");
     // A missing translation would show its key, e.g. "score.quality" or "category.Other".
     const visible = html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ");
     for (const key of keys(en)) expect(visible, key).not.toContain(key);
