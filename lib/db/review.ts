@@ -2,6 +2,7 @@
 // the version the reviewer's view was based on, applies the pure operation from lib/review,
 // writes the changed rows, re-runs the detectors where the text or alignment changed, and
 // appends a Revision with the before/after rows needed to undo it.
+import { checkLinks } from "../align";
 import type { Db, Tx } from "./client";
 import type { LinkStatus } from "../document";
 import type { Side } from "../types";
@@ -162,7 +163,12 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
     const doc = await tx.document.findUniqueOrThrow({ where: { id: input.documentId } });
     if (!doc.targetLang) throw new InvalidOperationError("A single-language document has no alignment to redo.");
     const texts = await tx.segment.findMany({ where: { documentId: input.documentId }, orderBy: { position: "asc" }, select: { side: true, text: true } });
-    next = realignFrom(states, at, texts.filter((t) => t.side === "source").map((t) => t.text), texts.filter((t) => t.side === "target").map((t) => t.text), realignerOf(services, { sourceLang: doc.sourceLang, targetLang: doc.targetLang }));
+    const source = texts.filter((t) => t.side === "source").map((t) => t.text);
+    const target = texts.filter((t) => t.side === "target").map((t) => t.text);
+    next = realignFrom(states, at, source, target, realignerOf(services, { sourceLang: doc.sourceLang, targetLang: doc.targetLang }));
+    // The aligner is another stage's code: never store an alignment that breaks the invariants.
+    const problems = checkLinks(next, source.length, target.length);
+    if (problems.length) throw new Error(`Re-alignment produced an invalid alignment: ${problems.slice(0, 3).join("; ")}`);
   } else {
     next = applyLinkOperation(states, { ...op, link: at } as LinkOperation);
   }

@@ -7,7 +7,7 @@ import { loadSnapshot } from "../../../lib/db/documents";
 import { applyOperation, redo, undo, undoState } from "../../../lib/db/review";
 import type { DocumentSnapshot } from "../../../lib/document";
 import { ConflictError, InvalidOperationError } from "../../../lib/review/errors";
-import { alignmentProblems } from "../../../lib/review/invariants";
+import { checkLinks } from "../../../lib/align";
 import { applyPatch, type ReviewPatch } from "../../../lib/review/patch";
 import type { ReviewOperation } from "../../../lib/review/types";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../helpers/database";
@@ -91,7 +91,7 @@ describe.each(DATABASE_KINDS)("random review sessions on %s", (kind) => {
         }
         applied.set(x.kind, (applied.get(x.kind) ?? 0) + 1);
         const reloaded = await loadSnapshot(t.db, id);
-        expect(alignmentProblems(reloaded.links, reloaded.source.length, reloaded.target.length)).toEqual([]);
+        expect(checkLinks(reloaded.links, reloaded.source.length, reloaded.target.length)).toEqual([]);
         expect({ ...applyPatch(view, patch), revisions: [] }).toEqual({ ...reloaded, revisions: [] });
         view = reloaded;
       }

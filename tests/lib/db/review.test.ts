@@ -3,7 +3,7 @@ import { loadSnapshot } from "../../../lib/db/documents";
 import { applyOperation, ConflictError, InvalidOperationError, redo, undo, undoState, type OperationInput } from "../../../lib/db/review";
 import { documentHistory } from "../../../lib/db/review-history";
 import type { DocumentSnapshot } from "../../../lib/document";
-import { alignmentProblems } from "../../../lib/review/invariants";
+import { checkLinks } from "../../../lib/align";
 import { applyPatch, type ReviewPatch } from "../../../lib/review/patch";
 import type { ReviewOperation } from "../../../lib/review/types";
 import { createTestDatabase, DATABASE_KINDS, tableCounts, type TestDatabase } from "../../helpers/database";
@@ -25,7 +25,7 @@ function essence(s: DocumentSnapshot) {
 }
 
 function expectValid(s: DocumentSnapshot) {
-  expect(alignmentProblems(s.links, s.source.length, s.target.length)).toEqual([]);
+  expect(checkLinks(s.links, s.source.length, s.target.length)).toEqual([]);
   expect(s.links.map((l) => l.position)).toEqual(s.links.map((_, i) => i));
   expect(s.source.map((x) => x.position)).toEqual(s.source.map((_, i) => i));
   expect(s.target.map((x) => x.position)).toEqual(s.target.map((_, i) => i));
@@ -52,6 +52,12 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect(content(applyPatch(before, patch))).toEqual(content(after));
     return { before, after, patch };
   }
+
+  it("starts from the pipeline's alignment of the seed pair: one to one (the cases below rely on it)", async () => {
+    const doc = await loadSnapshot(t.db, await seedDocument(t.db));
+    expect(doc.links.map((l) => [l.source, l.target])).toEqual(doc.source.map((_, i) => [[i], [i]]));
+    expect(doc.flags.length).toBeGreaterThan(0);
+  });
 
   it("merges a link with the next one, and undo/redo restore and re-apply it", async () => {
     const id = await seedDocument(t.db);

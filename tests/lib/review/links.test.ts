@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidOperationError } from "../../../lib/review/errors";
-import { alignmentProblems } from "../../../lib/review/invariants";
+import { checkLinks } from "../../../lib/align";
 import { applyLinkOperation, realignFrom, type LinkOperation, type LinkState } from "../../../lib/review/links";
 import { linksAfterSentenceJoin, linksAfterSentenceSplit, mapSpan, splitText, joinText } from "../../../lib/review/sentences";
 import { defaultServices } from "../../../lib/review/services";
@@ -51,7 +51,7 @@ describe("link operations", () => {
     const out = realignFrom(links, 1, texts, texts, (s, t, fixed) => defaultServices.realign(s, t, fixed, { sourceLang: "en", targetLang: "de" }));
     expect(out[0]).toBe(links[0]);
     expect(out).toContainEqual(links[3]);
-    expect(alignmentProblems(out, 6, 6)).toEqual([]);
+    expect(checkLinks(out, 6, 6)).toEqual([]);
   });
 
   const operation = fc.oneof(
@@ -83,7 +83,7 @@ describe("link operations", () => {
         } catch (err) {
           if (!(err instanceof InvalidOperationError)) throw err;
         }
-        expect(alignmentProblems(links, n.source, n.target)).toEqual([]);
+        expect(checkLinks(links, n.source, n.target)).toEqual([]);
       }
     }), { numRuns: 300 });
   });

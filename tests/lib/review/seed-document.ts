@@ -1,31 +1,20 @@
 // The seed pair (fixtures/seeds 000 English / 001 German) as a stored document for review
-// tests: segmented by lib/segment. Both sides have 15 sentences that correspond one to one
-// (read side by side), so the starting alignment is the diagonal.
+// tests: segmented, aligned and checked by the real pipeline (lib/pipeline), once per test file.
 import { readFileSync } from "node:fs";
 import type { Db } from "../../../lib/db/client";
 import { createDocument } from "../../../lib/db/documents";
 import { createReviewer } from "../../../lib/db/reviewers";
-import type { DocumentSnapshot, SegmentRecord } from "../../../lib/document";
-import { segmentText } from "../../../lib/segment";
-import type { Sentence, Side } from "../../../lib/types";
+import type { DocumentSnapshot } from "../../../lib/document";
+import { analysePair } from "../../../lib/pipeline";
 
 export const SEED_EN = readFileSync("fixtures/seeds/000_2f5c058692c94630.txt", "utf8");
 export const SEED_DE = readFileSync("fixtures/seeds/001_1a15638dc6a05010.txt", "utf8");
 
-function records(sentences: Sentence[], side: Side, firstId: number, now: string): SegmentRecord[] {
-  return sentences.map((s, position) => ({ id: firstId + position, side, position, paragraph: s.paragraph, start: s.start, end: s.end, originalText: s.text, text: s.text, version: 0, updatedAt: now }));
-}
+let analysed: DocumentSnapshot | undefined;
 
 export function seedPairSnapshot(): DocumentSnapshot {
-  const now = new Date().toISOString();
-  const source = segmentText(SEED_EN, "en");
-  const target = segmentText(SEED_DE, "de");
-  const n = Math.min(source.length, target.length);
-  const links = Array.from({ length: n }, (_, i) => ({ id: i + 1, position: i, source: [i], target: [i], confidence: 0.9, status: "automatic" as const, version: 0 }));
-  return {
-    document: { id: 0, title: "seed pair", sourceLang: "en", targetLang: "de", sourceName: "000_2f5c058692c94630.txt", targetName: "001_1a15638dc6a05010.txt", version: 0, createdAt: now, updatedAt: now },
-    source: records(source, "source", 1, now), target: records(target, "target", source.length + 1, now), links, flags: [], annotations: [], revisions: [],
-  };
+  analysed ??= analysePair({ title: "seed pair", sourceLang: "en", targetLang: "de", sourceText: SEED_EN, targetText: SEED_DE, sourceName: "000_2f5c058692c94630.txt", targetName: "001_1a15638dc6a05010.txt" });
+  return structuredClone(analysed);
 }
 
 let counter = 0;
