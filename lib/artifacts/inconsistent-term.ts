@@ -16,7 +16,10 @@ const ID = "inconsistent-term";
 const MAX_GAP = 2;
 
 
-interface Occurrence { term: string; sourceSentence: number; target: number; span: [number, number]; rendering: string; key: string }
+interface Occurrence { term: string; sourceSentence: number; target: number; span: [number, number]; rendering: string; words: string[]; variant: number }
+
+/** Words before a verb: "don't go away" is no term. */
+const BEFORE_VERB = new Set("to i you he she we they will would can could must should shall may might not don't didn't doesn't won't let's never".split(" "));
 
 /** Content-word bigrams of a sentence, by stem, with their surface form. */
 function bigrams(text: string): Array<{ key: string; surface: string; words: [string, string] }> {
@@ -26,6 +29,9 @@ function bigrams(text: string): Array<{ key: string; surface: string; words: [st
     const [a, b] = [ws[i]!, ws[i + 1]!];
     if (!/^\p{L}{2,}$/u.test(a.replace(/['’]s$/, "")) || !/^\p{L}{3,}$/u.test(b) || /['’]s$/.test(a)) continue;
     if (STOP.has(a.toLowerCase()) || STOP.has(b.toLowerCase())) continue;
+    if (i > 0 && BEFORE_VERB.has(ws[i - 1]!.toLowerCase())) continue;
+    // Names ("Mr Samsa") are not terms; acronyms ("AI industry") are.
+    if (/^\p{Lu}\p{Ll}/u.test(b) || (i > 0 && /^\p{Lu}\p{Ll}/u.test(a))) continue;
     out.push({ key: `${stemEnglish(a.toLowerCase())} ${stemEnglish(b.toLowerCase())}`, surface: `${a} ${b}`, words: [a.toLowerCase(), b.toLowerCase()] });
   }
   return out;
@@ -36,7 +42,7 @@ function tokensFor(english: string, tokens: Token[]): Token[] {
   return tokens.filter((t) => translatesWord(t.text, english));
 }
 
-function renderingOf(text: string, pair: [string, string]): { span: [number, number]; rendering: string } | undefined {
+function renderingOf(text: string, pair: [string, string]): { span: [number, number]; rendering: string; words: string[] } | undefined {
   const tokens = words(text).flatMap((w) => {
     // "KI -Modellen" and "KI-Modellen" are one rendering; split so each piece can match.
     const pieces: Token[] = [];
@@ -48,37 +54,40 @@ function renderingOf(text: string, pair: [string, string]): { span: [number, num
     }
     return pieces;
   });
-  const first = tokensFor(pair[0], tokens);
-  const second = tokensFor(pair[1], tokens);
+  // German writes nouns with a capital: a term's words must come out as nouns (or acronyms such as
+  // KI), which keeps verb and adjective phrases ("go away", "particular reason") out.
+  const nouns = tokens.filter((t, i) => /^\p{Lu}/u.test(t.text) && !(i === 0 && t.start === 0));
+  const first = tokensFor(pair[0], nouns);
+  const second = tokensFor(pair[1], nouns);
   let best: [number, number] | undefined;
+  let matched: string[] = [];
   for (const a of first) {
     for (const b of second) {
       const [lo, hi] = a.start <= b.start ? [a, b] : [b, a];
       const between = tokens.filter((t) => t.start > lo.start && t.end < hi.end && t !== lo && t !== hi).length;
       if (between > MAX_GAP && a !== b) continue;
       const span: [number, number] = [Math.min(a.start, b.start), Math.max(a.end, b.end)];
-      if (!best || span[1] - span[0] < best[1] - best[0]) best = span;
+      if (!best || span[1] - span[0] < best[1] - best[0]) [best, matched] = [span, a === b ? [a.text] : [lo.text, hi.text]];
     }
   }
   if (!best) return undefined;
   // The whole hyphen-joined word, also when a detokenisation space splits it ("KI -Start -ups").
   for (let m = /^\s*-[\p{L}\p{N}]+/u.exec(text.slice(best[1])); m; m = /^\s*-[\p{L}\p{N}]+/u.exec(text.slice(best[1]))) best[1] += m[0].length;
   for (let m = /[\p{L}\p{N}]+-\s*$/u.exec(text.slice(0, best[0])); m; m = /[\p{L}\p{N}]+-\s*$/u.exec(text.slice(0, best[0]))) best[0] = m.index;
-  return { span: best, rendering: text.slice(best[0], best[1]) };
+  return { span: best, rendering: text.slice(best[0], best[1]), words: matched.map((w) => w.toLowerCase().replace(/ß/g, "ss")) };
 }
 
-/** Renderings compare by word stems, without spacing or hyphen differences (those are other detectors' business):
- *  "KI -Start -ups" and "KI-Startups" are one rendering. */
-function renderingKey(rendering: string): string {
-  return rendering.toLowerCase().replace(/\s*-\s*/g, "").split(/\s+/).map((w) => stemGerman(w.replace(/[^\p{L}\p{N}]/gu, ""))).join(" ");
-}
-
-/** A rendering inside a longer compound ("KI-Modell" in "KI-Modelltraining" for "AI model training") is the same rendering. */
-function groupKeys(keys: string[]): Map<string, string> {
-  const sorted = [...new Set(keys)].sort((a, b) => a.length - b.length);
-  const group = new Map<string, string>();
-  for (const k of sorted) group.set(k, sorted.find((g) => k.startsWith(g)) ?? k);
-  return group;
+/** Two renderings are the same when their matched German words are, in order: equal up to inflection
+ *  ("Herr"/"Herrn"), or one inside a longer compound ("KI-Modell" in "KI-Modelltraining" for "AI model
+ *  training"), or the same word split by a detokenisation space ("KI -Start" for "KI-Start-ups"). Words
+ *  between them ("Herrn und Frau Samsa") and spacing are other detectors' business. */
+function sameRendering(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    const [sx, sy] = [stemGerman(x), stemGerman(y)];
+    return x.startsWith(y) || y.startsWith(x) || sx.startsWith(sy) || sy.startsWith(sx);
+  });
 }
 
 function check(doc: AlignedDocument): Finding[] {
@@ -101,20 +110,22 @@ function check(doc: AlignedDocument): Finding[] {
     for (const place of term.places) {
       for (const t of place.targets) {
         const r = renderingOf(doc.target[t]!.text, term.words);
-        if (r) occurrences.push({ term: term.surface, sourceSentence: place.s, target: t, ...r, key: renderingKey(r.rendering) });
+        if (r) occurrences.push({ term: term.surface, sourceSentence: place.s, target: t, ...r, variant: -1 });
       }
     }
-    const group = groupKeys(occurrences.map((o) => o.key));
-    for (const o of occurrences) o.key = group.get(o.key)!;
-    const variants = new Map<string, string>();
-    for (const o of occurrences) if (!variants.has(o.key)) variants.set(o.key, o.rendering);
-    if (variants.size < 2) continue;
+    // Shorter renderings first, so a variant is represented by its plainest form.
+    const variants: Occurrence[] = [];
+    for (const o of [...occurrences].sort((x, y) => x.words.join("").length - y.words.join("").length)) {
+      o.variant = variants.findIndex((v) => sameRendering(v.words, o.words));
+      if (o.variant < 0) o.variant = variants.push(o) - 1;
+    }
+    if (variants.length < 2) continue;
     for (const o of occurrences) {
-      const others = [...variants].filter(([k]) => k !== o.key).map(([, r]) => r);
+      const others = variants.filter((_, k) => k !== o.variant).map((v) => v.rendering);
       out.push(makeFinding({
         detector: ID, category: "Terminology/Inconsistent", severity: "minor", side: "target", sentence: o.target,
         span: o.span, key: "term.inconsistent", params: { term: o.term, rendering: o.rendering, others: others.join(" / ") },
-        evidence: { sourceSentence: o.sourceSentence, variants: [...variants.values()] },
+        evidence: { sourceSentence: o.sourceSentence, variants: variants.map((v) => v.rendering) },
       }));
     }
   }

@@ -24,3 +24,13 @@ export const KNOWN_NAME_ERRORS: KnownNameError[] = [
   { wrong: "Nadra", right: "Nadella", context: ["Microsoft", "Satya"], origin: "Chinese 纳德拉 (Nàdélā) transliterated back" },
   { wrong: "Ilya Sutzkever", right: "Ilya Sutskever", context: ["OpenAI", "SSI"], origin: "transliteration of 伊尔亚·苏茨克维" },
 ];
+
+/** Brands spelled like common English words, which machine translation tends to translate
+ *  ("Apple" -> "Apfel"). Only these are checked for being rendered as the word: for other
+ *  capitalised words (God, Mother, the Senate) a translation is usually right. */
+export const BRANDS_THAT_ARE_WORDS = new Set([
+  "Apple", "Amazon", "Shell", "Oracle", "Meta", "Alphabet", "Windows", "Office", "Word", "Excel", "Outlook", "Teams", "Edge",
+  "Twitter", "Snapchat", "Signal", "Telegram", "Slack", "Zoom", "Notion", "Square", "Stripe", "Target", "Gap", "Visa",
+  "Orange", "Jaguar", "Puma", "Mustang", "Caterpillar", "Corona", "Blackberry", "BlackBerry", "Safari", "Chrome", "Firefox",
+  "Bard", "Gemini", "Claude", "Copilot", "Anthropic", "Mistral", "Falcon", "Llama", "Sky", "Virgin", "Subway", "Dove", "Tide",
+]);

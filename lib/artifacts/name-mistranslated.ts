@@ -6,7 +6,7 @@ import type { Finding, Sentence, Side } from "../types";
 import { loadLexicon } from "../lexicon";
 import { stemGerman } from "../lexicon/stem";
 import { isGerman, makeFinding, linkedPairs } from "./finding";
-import { KNOWN_NAME_ERRORS } from "./known-names";
+import { BRANDS_THAT_ARE_WORDS, KNOWN_NAME_ERRORS } from "./known-names";
 import { englishNameTokens } from "./names";
 import { nameKey, words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
@@ -39,9 +39,9 @@ export function knownNameFindings(sentences: Sentence[], side: Side): Finding[] 
 
 /** Does the target text carry the name as written (any case, German genitive, inside a hyphenated compound)? */
 function carriesName(targetText: string, name: string): boolean {
-  const key = nameKey(name);
+  const key = nameKey(name).replace(/ß/g, "ss");
   return words(targetText).some((t) => {
-    const k = t.text.toLowerCase();
+    const k = t.text.toLowerCase().replace(/ß/g, "ss");
     return k === key || k.replace(/['’]?s$/, "") === key || k.split("-").includes(key) || (key.length >= 4 && k.startsWith(key));
   });
 }
@@ -50,6 +50,7 @@ function pairFindings(doc: AlignedDocument): Finding[] {
   if (!isGerman(doc.targetLang)) return [];
   const lexicon = loadLexicon();
   const out: Finding[] = [];
+  const wholeTarget = doc.target.map((s) => s.text).join("\n");
   for (const pair of linkedPairs(doc)) {
     if (!pair.source.length || !pair.target.length) continue; // omissions are reported elsewhere
     const targetStems = new Map<string, { start: number; end: number; sentence: number; text: string }>();
@@ -60,19 +61,19 @@ function pairFindings(doc: AlignedDocument): Finding[] {
       const text = doc.source[s]!.text;
       for (const name of englishNameTokens(text)) {
         if (name.text.length < 2 || carriesName(pair.targetText, name.text)) continue;
-        const isAcronym = !/\p{Ll}/u.test(name.text);
-        const translations = lexicon.enToDe(nameKey(name.text));
-        const rendered = translations.map((d) => targetStems.get(stemGerman(d))).find(Boolean);
+        const bare = name.text.replace(/['’]s$/, "");
+        const rendered = BRANDS_THAT_ARE_WORDS.has(bare)
+          ? lexicon.enToDe(bare.toLowerCase()).map((d) => targetStems.get(stemGerman(d))).find(Boolean)
+          : undefined;
         if (rendered) {
-          // An acronym with a German equivalent (AI -> KI) is translated correctly.
-          if (isAcronym) continue;
           out.push(makeFinding({
             detector: ID, category: "Accuracy/Mistranslation", severity: "major", side: "target", sentence: rendered.sentence,
             span: [rendered.start, rendered.end], key: "name.translatedAsWord",
             params: { name: name.text, found: rendered.text }, suggestion: name.text.replace(/['’]s$/, ""),
             evidence: { sourceSentence: s },
           }));
-        } else if (!lexicon.hasEnglish(nameKey(name.text)) && translations.length === 0) {
+        } else if (!lexicon.hasEnglish(nameKey(name.text)) && lexicon.enToDe(nameKey(name.text)).length === 0 && !carriesName(wholeTarget, name.text)) {
+          // Translations replace a name by a pronoun now and then; a name that never appears in the whole translation was lost or changed.
           out.push(makeFinding({
             detector: ID, category: "Accuracy/Omission", severity: "minor", side: "source", sentence: s,
             span: [name.start, name.end], key: "name.missing", params: { name: name.text },
@@ -87,7 +88,7 @@ function pairFindings(doc: AlignedDocument): Finding[] {
 
 export const nameMistranslatedDetector: Detector = {
   id: ID,
-  description: "A name of the source missing from its translation or rendered as a common word (Apple -> Apfel); known mis-transliterations of public figures (Ultraman for Altman).",
+  description: "A name of the source that appears nowhere in the translation, or a brand rendered as a common word (Apple -> Apfel); known mis-transliterations of public figures (Ultraman for Altman).",
   checkAligned: (doc) => [...pairFindings(doc), ...knownNameFindings(doc.source, "source"), ...knownNameFindings(doc.target, "target")],
   checkMonolingual: (doc) => knownNameFindings(doc.sentences, "source"),
 };

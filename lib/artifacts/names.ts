@@ -22,9 +22,13 @@ export function englishNameTokens(text: string): Token[] {
   const ws = words(text);
   return ws.filter((w, i) => {
     if (!/^\p{Lu}/u.test(w.text) || ENGLISH_CAPITALISED_COMMON.has(w.text)) return false;
-    if (/^\p{Lu}\p{Ll}*$/u.test(w.text) && (i === 0 || /[.!?:"“]\s*$/.test(text.slice(ws[i - 1]!.end, w.start)))) return false;
+    // Contractions ("I'd", "Aren't") are words, not names.
+    if (/['’](?!s$)/u.test(w.text)) return false;
+    const brandLike = /\p{Lu}/u.test(w.text.slice(1).replace(/['’]s$/, ""));
+    // A sentence, a quotation or a clause after a dash starts with a capital anyway.
+    if (!brandLike && (i === 0 || /[.!?:"“‘»«—–-]\s*$/u.test(text.slice(ws[i - 1]!.end, w.start)))) return false;
     // Nationalities and languages: English capitalises them, and they are translated.
-    if ((/(?:ish|ese|ian|ean|can)$/u.test(w.text) || w.text === "German") && /^\p{Lu}\p{Ll}+$/u.test(w.text)) return false;
+    if (/(?:ish|ese|ian|ean|can|ch)$/u.test(w.text) || w.text === "German") return false;
     return true;
   });
 }

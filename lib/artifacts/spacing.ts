@@ -1,8 +1,9 @@
 // Detokenisation damage and spacing: what a tokenised MT output looks like after a careless
 // join ("KI -Modellen", "Start -ups"), spaces before punctuation, doubled spaces, and spaces just
-// inside quotes or brackets. Pure regular expressions: measured on the seed pair they find all
-// 16 " -" joins with nothing else flagged.
+// inside quotes or brackets. Regular expressions: measured on the seed pair they find all
+// 16 " -" joins with nothing else flagged. A hyphen followed by a space counts only when the two halves make a dictionary word.
 import type { Finding, Side } from "../types";
+import { loadLexicon } from "../lexicon";
 import { makeFinding } from "./finding";
 import type { Detector } from "./types";
 
@@ -10,7 +11,7 @@ const ID = "spacing";
 
 /** A run of words joined by " -" ("KI -Start -ups"); a dash with spaces on both sides is a real dash, "-5" a negative number. */
 const SPACED_HYPHEN = /[\p{L}\p{N}]+(?:\s+-\p{L}[\p{L}\p{N}]*)+/gu;
-/** "Ent- wicklung": a hyphen then a space, except before a conjunction (German "Ein- und Ausgang", "pre- and post-"). */
+/** "Ent- wicklung": a hyphen then a space, except before a conjunction (German "Ein- und Ausgang", "pre- and post-"). The fix joins the word. */
 const HYPHEN_SPACE = /([\p{L}]+)- +(?!(?:und|oder|bzw|sowie|bis|als|and|or|to|nor|vs)\b)([\p{Ll}][\p{L}]*)/gu;
 /** Space before , . ; : ! ? followed by a space or the end ("Modell , das"); not ".NET" or " ...". */
 const SPACE_BEFORE_PUNCT = /(?<=[\p{L}\p{N}"”“)])( +)([,;:!?]|\.(?!\.))(?=\s|$|["”“])/gu;
@@ -27,7 +28,10 @@ function spacedHyphens(text: string, side: Side, sentence: number): Finding[] {
     }));
   }
   for (const m of text.matchAll(HYPHEN_SPACE)) {
-    const fixed = `${m[1]}-${m[2]}`;
+    // Only a word broken in two ("Ent- wicklung"); "möglicher- ja wahrscheinlicherweise" is a suspended compound.
+    const joined = `${m[1]}${m[2]}`;
+    if (!loadLexicon().hasGerman(joined) && !loadLexicon().hasEnglish(joined)) continue;
+    const fixed = joined;
     out.push(makeFinding({
       detector: ID, category: "Fluency/Spacing", severity: "minor", side, sentence,
       span: [m.index!, m.index! + m[0].length], key: "spacing.hyphenSpace",
@@ -65,24 +69,22 @@ function spacesInsideQuotes(text: string, side: Side, sentence: number): Finding
       span: [at, at + length], key: "spacing.spaceInsideQuotes", params: { mark },
       suggestion: text.slice(at, at + length).replace(/\s+/g, ""),
     }));
-  // Straight double quotes alternate open/close within a sentence.
-  let open = true;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
-    if (open && /^"[ \t]+\S/.test(text.slice(i)) && i + 1 < text.length) {
-      const m = /^"[ \t]+/.exec(text.slice(i))!;
-      flag(i, m[0].length, '"');
-    } else if (!open && /\S[ \t]+$/.test(text.slice(0, i))) {
-      const m = /[ \t]+$/.exec(text.slice(0, i))!;
-      flag(m.index, m[0].length + 1, '"');
-    }
-    open = !open;
+  // A straight quote with white space on both sides is neither opening nor closing: a tokeniser put
+  // the spaces there. (Which side it belongs to cannot be told from one sentence: quotes span sentences.)
+  for (const m of text.matchAll(/(?<=^|\s)"(?=\s|$)/g)) {
+    const before = /[ \t]*$/.exec(text.slice(0, m.index!))![0].length;
+    const after = /^[ \t]*/.exec(text.slice(m.index! + 1))![0].length;
+    const opens = text.slice(m.index! + 1 + after).length > 0 && (m.index! === 0 || (text.slice(0, m.index!).match(/"/g)?.length ?? 0) % 2 === 0);
+    if (opens && after > 0) flag(m.index!, 1 + after, '"');
+    else if (!opens && before > 0) flag(m.index! - before, before + 1, '"');
   }
-  for (const m of text.matchAll(/([„“‘‚«»(\[])[ \t]+(?=\S)/gu)) {
-    // “ opens in English but closes in German; only a quote or bracket that something follows is an opener.
-    if (m[1] === "“" && /\S$/.test(text.slice(0, m.index!))) continue;
+  // Guillemets are left out: » opens in German and closes in French, where spaces inside are the rule.
+  for (const m of text.matchAll(/([„“‘‚(\[])[ \t]+(?=\S)/gu)) {
+    // “ and ‘ open in English but close in German: only after a space or at the start are they openers.
+    if ((m[1] === "“" || m[1] === "‘") && /\S$/.test(text.slice(0, m.index!))) continue;
     flag(m.index!, m[0].length, m[1]!);
   }
-  for (const m of text.matchAll(/(?<=\S)[ \t]+([”“’‘»«)\]])(?=[\s.,;:!?]|$)/gu)) {
+  for (const m of text.matchAll(/(?<=\S)[ \t]+([”“’‘)\]])(?=[\s.,;:!?]|$)/gu)) {
     if (m[1] === "“" || m[1] === "‘") {
       // In English “ opens; only count it as closing when an opener („ ‚) precedes it.
       if (!/[„‚]/.test(text.slice(0, m.index!))) continue;

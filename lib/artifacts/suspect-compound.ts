@@ -6,7 +6,9 @@
 import type { Finding } from "../types";
 import { loadLexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
-import { EnglishSentence, explain, englishReadings } from "./english-evidence";
+import { stemEnglish } from "../lexicon/stem";
+import { EnglishSentence, explain, englishReadings, translatesWord } from "./english-evidence";
+import { STOPWORDS } from "./stopwords";
 import { isGerman, linkedPairs, makeFinding } from "./finding";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
@@ -20,10 +22,11 @@ interface Verdict {
   explained: Record<string, string>;
 }
 
-/** The best split's verdict when no split has every part explained; undefined when the word is fine. */
+/** The best split's verdict when no split has every part explained; undefined when the word is fine.
+ *  Only nouns: invented compounds are noun compounds, and verbs with particles ("hinausfliegen") are not in Ding as such. */
 export function judgeCompound(word: string, english: EnglishSentence): Verdict | undefined {
   const lexicon = loadLexicon();
-  if (word.length < MIN_LENGTH || !/^\p{L}+$/u.test(word) || lexicon.hasGerman(word)) return undefined;
+  if (word.length < MIN_LENGTH || !/^\p{Lu}\p{Ll}+$/u.test(word) || lexicon.hasGerman(word)) return undefined;
   const splits = splitGermanCompound(word);
   if (!splits.length) return undefined;
   let verdict: Verdict | undefined;
@@ -41,6 +44,28 @@ export function judgeCompound(word: string, english: EnglishSentence): Verdict |
   return verdict;
 }
 
+/** A free translation leaves English words that nothing in the German sentence translates: when such
+ *  a content word stands right next to the English word of an explained part ("window ledge" for
+ *  "Fensterblech"), it is most likely what the unexplained part means. A literal machine translation
+ *  leaves nothing over: around "leadership" every word is accounted for, so "Strang" came from nowhere. */
+function paraphraseNearby(v: Verdict, english: EnglishSentence, germanText: string, compoundStart: number): boolean {
+  const others = words(germanText).filter((g) => g.start !== compoundStart).flatMap((g) => g.text.split("-")).filter(Boolean);
+  // Only whole-word anchors: when a part matched inside a longer English word ("over" in
+  // "overemphasizing"), that word is the whole counterpart and its neighbours say nothing.
+  const whole = Object.entries(v.explained)
+    .filter(([part, tok]) => englishReadings(part).some((r) => r === tok || stemEnglish(r) === stemEnglish(tok)))
+    .map(([, tok]) => tok);
+  const anchors = english.tokens.flatMap((tok, i) => (whole.includes(tok) ? [i] : []));
+  for (const i of anchors) {
+    for (const j of [i - 2, i - 1, i + 1, i + 2]) {
+      const tok = english.tokens[j];
+      if (!tok || tok.length < 3 || STOPWORDS.has(tok) || !/^\p{L}+$/u.test(tok) || Object.values(v.explained).includes(tok)) continue;
+      if (!others.some((g) => translatesWord(g, tok))) return true;
+    }
+  }
+  return false;
+}
+
 function check(doc: AlignedDocument): Finding[] {
   if (!isGerman(doc.targetLang)) return [];
   const out: Finding[] = [];
@@ -55,7 +80,7 @@ function check(doc: AlignedDocument): Finding[] {
           const at = w.start + w.text.indexOf(piece, offset);
           offset = at - w.start + piece.length;
           const v = judgeCompound(piece, english);
-          if (!v) continue;
+          if (!v || paraphraseNearby(v, english, doc.target[t]!.text, w.start)) continue;
           const partAt = piece.toLowerCase().indexOf(v.unexplained);
           out.push(makeFinding({
             detector: ID, category: "Accuracy/Mistranslation", severity: "major", side: "target", sentence: t,
