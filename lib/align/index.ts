@@ -19,7 +19,11 @@ export interface AlignOptions {
   targetParagraphs?: number[];
   /** Score weights; defaults were fitted on Text+Berg dev (see README.md). */
   params?: Partial<ScoreParams>;
-  /** Second pass with a lexicon learned from the first (default true). */
+  /**
+   * Second pass with a lexicon learned from the first. Default: only when the shipped
+   * dictionary does not cover the pair (on Tom Sawyer val, EN–DE, the learned table added
+   * noise to the dictionary: strict F1 .804 with it, .823 without).
+   */
   learn?: boolean;
   /** Use the shipped English–German dictionary when the pair is en/de (default true). */
   dictionary?: boolean;
@@ -37,6 +41,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
 };
 
 const NO_KEYS: readonly string[] = [];
+const MAX_LEARNING_PAIRS = 3000;
 
 function paragraphsOf(given: number[] | undefined, count: number): number[] | null {
   return given && given.length === count ? given : null;
@@ -91,8 +96,12 @@ export function align(source: string[], target: string[], options: AlignOptions 
     tgtDict: useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null,
   };
   let raw = runPass(src, tgt, options, params, context, null);
-  if (options.learn !== false) {
-    const pairs = raw.filter((l) => l.a > 0 && l.b > 0).map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
+  if (options.learn ?? !(context.srcDict && context.tgtDict)) {
+    const linked = raw.filter((l) => l.a > 0 && l.b > 0);
+    // EM time grows with the pairs; an even sample of a long book learns its frequent words as well.
+    const stride = Math.max(1, linked.length / MAX_LEARNING_PAIRS);
+    const sample = stride === 1 ? linked : Array.from({ length: MAX_LEARNING_PAIRS }, (_, k) => linked[Math.floor(k * stride)]);
+    const pairs = sample.map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
     raw = runPass(src, tgt, options, params, context, learnLexicon(pairs));
   }
   return raw.map((l) => ({

@@ -144,15 +144,26 @@ function stampedCover(unit: Unit, stamp: Int32Array, mark: number): number {
 }
 
 /** -log of the two-sided tail probability of a standard normal deviate (Gale & Church 1993). */
-function lengthCost(sourceChars: number, targetChars: number, ratio: number): number {
-  if (sourceChars === 0 && targetChars === 0) return 0;
-  const mean = (sourceChars + targetChars / ratio) / 2;
-  const delta = Math.abs(targetChars - sourceChars * ratio) / Math.sqrt(6.8 * Math.max(mean, 1));
+function tailCost(delta: number): number {
   // Abramowitz–Stegun erfc approximation; enough precision for a cost.
   const x = delta / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
   return -Math.log(Math.max(erfc, 1e-12));
+}
+
+// The search asks for this millions of times: a table over delta in steps of 1/64 up to 8.
+const TAIL_STEPS = 64;
+const TAIL_TABLE = Float64Array.from({ length: 8 * TAIL_STEPS + 2 }, (_, k) => tailCost(k / TAIL_STEPS));
+
+function lengthCost(sourceChars: number, targetChars: number, ratio: number): number {
+  if (sourceChars === 0 && targetChars === 0) return 0;
+  const mean = (sourceChars + targetChars / ratio) / 2;
+  const delta = Math.abs(targetChars - sourceChars * ratio) / Math.sqrt(6.8 * Math.max(mean, 1));
+  const at = delta * TAIL_STEPS;
+  if (at >= 8 * TAIL_STEPS) return tailCost(delta);
+  const k = at | 0;
+  return TAIL_TABLE[k] + (TAIL_TABLE[k + 1] - TAIL_TABLE[k]) * (at - k);
 }
 
 class LinkScorer {
@@ -286,7 +297,7 @@ const BLOCK = 8;
 /** Tokens of a typical sentence: the yardstick of FULL_SEARCH_CELLS. */
 const TOKENS_PER_SENTENCE = 25;
 // Block boundaries rarely match across sides: a coarse path can be a whole block off.
-const MARGIN = 2 * BLOCK;
+const MARGIN = BLOCK + 4;
 
 /** Band around a coarse path: each coarse link's rectangle at the fine level, widened by MARGIN. */
 export function bandAround(coarse: RawLink[], factor: number, n: number, m: number): Band {
