@@ -40,7 +40,12 @@ function merge<T extends { id: number }>(rows: T[], remove: number[], upsert: T[
   return [...rows.filter((r) => !gone.has(r.id)).map(move), ...upsert].sort(order);
 }
 
-/** The snapshot after the change: removes, shifts the rest, upserts, re-sorts. */
+/**
+ * The snapshot after the change: removes, shifts the rest, upserts, re-sorts. When the patch's
+ * document version is not the snapshot's + 1, another reviewer changed something in between that
+ * this patch does not carry: the snapshot keeps its old version, so the next `?since=` poll (or a
+ * document-wide operation, refused as stale) brings the whole view up to date.
+ */
 export function applyPatch(snapshot: DocumentSnapshot, patch: ReviewPatch): DocumentSnapshot {
   const { shifts } = patch;
   const sentence = (side: Side, index: number) => moved(index, shifts[side]);
@@ -64,7 +69,9 @@ export function applyPatch(snapshot: DocumentSnapshot, patch: ReviewPatch): Docu
   );
   return {
     ...snapshot,
-    document: { ...snapshot.document, version: patch.document.version, updatedAt: patch.document.updatedAt },
+    document: patch.document.version === snapshot.document.version + 1
+      ? { ...snapshot.document, version: patch.document.version, updatedAt: patch.document.updatedAt }
+      : snapshot.document,
     source: segments("source"), target: segments("target"), links, flags, annotations,
   };
 }

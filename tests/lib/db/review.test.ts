@@ -220,6 +220,13 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect(after.links[9].source).toEqual([9, 10]);
     expect(after.links[0].status).toBe("confirmed");
     expect(after.document.version).toBe(view.document.version + 3);
+    // Each reviewer's view learns from its own patches that someone else changed the document in
+    // between (versions are not consecutive), and keeps the old version so the next poll reloads.
+    const versions = results.map((r) => r.patch.document.version).sort();
+    const first = results.find((r) => r.patch.document.version === versions[0])!;
+    const later = results.find((r) => r.patch.document.version === versions[1])!;
+    expect(applyPatch(view, first.patch).document.version).toBe(view.document.version + 1);
+    expect(applyPatch(view, later.patch).document.version).toBe(view.document.version);
     const authors = after.revisions.filter((r) => r.operation !== "import").map((r) => [r.operation, r.author]);
     expect(authors).toEqual(expect.arrayContaining([["editText", alex.login], ["mergeWithNext", sam.login], ["confirm", sam.login]]));
   });
