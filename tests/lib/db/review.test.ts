@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../../lib/db/client";
 import { loadSnapshot } from "../../../lib/db/documents";
 import { applyOperation, ConflictError, InvalidOperationError, redo, undo, undoState, type OperationInput } from "../../../lib/db/review";
 import { documentHistory } from "../../../lib/db/review-history";
@@ -229,6 +230,39 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect(applyPatch(view, later.patch).document.version).toBe(view.document.version);
     const authors = after.revisions.filter((r) => r.operation !== "import").map((r) => [r.operation, r.author]);
     expect(authors).toEqual(expect.arrayContaining([["editText", alex.login], ["mergeWithNext", sam.login], ["confirm", sam.login]]));
+  });
+
+  it("of many simultaneous edits of one sentence from the same view, one wins and the rest are refused", async () => {
+    const id = await seedDocument(t.db);
+    const view = await loadSnapshot(t.db, id);
+    const s = view.target[7];
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+      applyOperation(t.db, { documentId: id, reviewerId: i % 2 ? sam.id : alex.id, operation: { op: "editText", segmentId: s.id, text: `${s.text} (${i})` }, expectedVersion: s.version })
+        .then(() => i, (e) => e)));
+    const winners = outcomes.filter((o): o is number => typeof o === "number");
+    expect(winners).toHaveLength(1);
+    expect(outcomes.filter((o) => o instanceof ConflictError)).toHaveLength(7);
+    const after = await loadSnapshot(t.db, id);
+    expect(after.target[7].text).toBe(`${s.text} (${winners[0]})`);
+    expect(after.revisions.filter((r) => r.operation === "editText")).toHaveLength(1);
+  });
+
+  it("two server processes (two database clients) editing one sentence at once: one wins, one is refused", async () => {
+    const id = await seedDocument(t.db);
+    const view = await loadSnapshot(t.db, id);
+    const s = view.target[8];
+    const other = createDb(t.url);
+    try {
+      const outcomes = await Promise.all([t.db, other].map((client, i) =>
+        applyOperation(client, { documentId: id, reviewerId: i ? sam.id : alex.id, operation: { op: "editText", segmentId: s.id, text: `${s.text} <${i}>` }, expectedVersion: s.version })
+          .then(() => i, (e) => e)));
+      const winners = outcomes.filter((o): o is number => typeof o === "number");
+      expect(winners).toHaveLength(1);
+      expect(outcomes.find((o) => typeof o !== "number")).toBeInstanceOf(ConflictError);
+      expect((await loadSnapshot(t.db, id)).target[8].text).toBe(`${s.text} <${winners[0]}>`);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("undo never overwrites someone else's later change; each reviewer undoes only their own", async () => {
