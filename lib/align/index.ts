@@ -78,12 +78,19 @@ function wordForms(sentences: TokenizedSentence[], start: number, count: number)
   return out;
 }
 
+/** A link with what its score saw (for fitting the confidence model). */
+export interface DetailedLink extends Link { similarity: number; lengthCost: number }
+
 /** Aligns two sentence lists; every sentence ends up in exactly one link. */
 export function align(source: string[], target: string[], options: AlignOptions = {}): Link[] {
+  return alignDetailed(source, target, options).map(({ source: s, target: t, confidence }) => ({ source: s, target: t, confidence }));
+}
+
+export function alignDetailed(source: string[], target: string[], options: AlignOptions = {}): DetailedLink[] {
   if (source.length === 0 || target.length === 0) {
     return [
-      ...source.map((_, i) => ({ source: [i], target: [], confidence: 1 })),
-      ...target.map((_, j) => ({ source: [], target: [j], confidence: 1 })),
+      ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0 })),
+      ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0 })),
     ];
   }
   const params: ScoreParams = { ...DEFAULT_PARAMS, ...options.params, typePenalty: { ...DEFAULT_PARAMS.typePenalty, ...options.params?.typePenalty } };
@@ -108,6 +115,8 @@ export function align(source: string[], target: string[], options: AlignOptions 
     source: Array.from({ length: l.a }, (_, k) => l.i + k),
     target: Array.from({ length: l.b }, (_, k) => l.j + k),
     confidence: confidenceOf(l),
+    similarity: l.sim,
+    lengthCost: l.lengthCost,
   }));
 }
 
