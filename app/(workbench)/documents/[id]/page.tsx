@@ -4,6 +4,7 @@ import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import type { DocumentSnapshot, RevisionRecord } from "@/lib/document";
 import { requireSession } from "../../../_server/session";
 import { ReviewPage } from "./review-page";
+import { toWire } from "./wire";
 import type { Touched } from "./use-review";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,5 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   ]);
   const reviewers = Object.fromEntries(people.map((p) => [p.login, p.displayName]));
   // The revision log can be long and the page never shows it raw; the history panel pages it.
-  const initial: DocumentSnapshot = { ...snapshot, revisions: [] };
-  return <ReviewPage initial={initial} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} />;
+  return <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} />;
 }

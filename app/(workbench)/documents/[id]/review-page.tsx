@@ -15,9 +15,10 @@ import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
 import { createRangeStore } from "./visible-range";
 import { VirtualList, type VirtualListHandle } from "./virtual-list";
+import { fromWire, type WireSnapshot } from "./wire";
 
 interface Props {
-  initial: DocumentSnapshot;
+  initial: WireSnapshot;
   me: { login: string; name: string };
   reviewers: Record<string, string>;
   touched: Touched;
@@ -46,7 +47,8 @@ function selectionInSentence(): AnnotationDraft | null {
 
 export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: Props) {
   const { t, i18n } = useTranslation("review");
-  const review = useReview(initial, me, initialTouched);
+  const [expanded] = useState(() => fromWire(initial));
+  const review = useReview(expanded, me, initialTouched);
   const { snapshot, operate, say } = review;
   const bilingual = snapshot.document.targetLang !== null;
   const lookup = useMemo(() => buildIndex(snapshot), [snapshot]);
