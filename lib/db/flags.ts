@@ -44,11 +44,12 @@ function closest<T extends StoredFlag>(candidates: T[], row: { segmentId: number
 type SegmentLite = { id: number; side: string; position: number; text: string; start: number | null; paragraph: number };
 
 /** What the detectors see: sentences per side (indices are local to the view) and links over them. */
-interface DetectionView { bySide: Record<Side, SegmentLite[]>; links: Link[]; linkOf: Map<number, number> }
+type LinkLite = { id: number; sourceIds: unknown; targetIds: unknown; confidence: number };
+interface DetectionView { segments: SegmentLite[]; linkRows: LinkLite[]; bySide: Record<Side, SegmentLite[]>; links: Link[]; linkOf: Map<number, number> }
 
 const SEGMENT_FIELDS = { id: true, side: true, position: true, text: true, start: true, paragraph: true } as const;
 
-function view(segments: SegmentLite[], linkRows: { id: number; sourceIds: unknown; targetIds: unknown; confidence: number }[]): DetectionView {
+function view(segments: SegmentLite[], linkRows: LinkLite[]): DetectionView {
   const bySide = { source: segments.filter((s) => s.side === "source"), target: segments.filter((s) => s.side === "target") };
   const local = new Map<number, number>();
   bySide.source.forEach((s, i) => local.set(s.id, i));
@@ -58,7 +59,7 @@ function view(segments: SegmentLite[], linkRows: { id: number; sourceIds: unknow
     for (const id of [...(l.sourceIds as number[]), ...(l.targetIds as number[])]) linkOf.set(id, l.id);
     return { source: (l.sourceIds as number[]).map((id) => local.get(id)!), target: (l.targetIds as number[]).map((id) => local.get(id)!), confidence: l.confidence };
   });
-  return { bySide, links, linkOf };
+  return { segments, linkRows, bySide, links, linkOf };
 }
 
 async function wholeDocument(tx: Tx, documentId: number): Promise<DetectionView> {
@@ -102,17 +103,31 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
   } else {
     seen = await wholeDocument(tx, documentId);
   }
-  const { bySide, links, linkOf } = seen;
-  const segments = [...bySide.source, ...bySide.target];
-  const findings: Finding[] = doc.targetLang
-    ? services.checkAligned({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, source: bySide.source.map(asSentence), target: bySide.target.map(asSentence), links })
-    : services.checkMonolingual({ lang: doc.sourceLang, sentences: bySide.source.map(asSentence) });
-
   const scope = options.segmentIds ? new Set(options.segmentIds) : null;
-  const segmentOf = (f: { side: Side; sentence: number }) => bySide[f.side][f.sentence];
-  const fresh = findings.filter((f) => segmentOf(f) && (!scope || scope.has(segmentOf(f).id)));
+  const detect = (v: DetectionView, only?: string[]) => {
+    const found = doc.targetLang
+      ? services.checkAligned({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, source: v.bySide.source.map(asSentence), target: v.bySide.target.map(asSentence), links: v.links }, only)
+      : services.checkMonolingual({ lang: doc.sourceLang, sentences: v.bySide.source.map(asSentence) }, only);
+    return found.flatMap((f) => {
+      const segment = v.bySide[f.side][f.sentence];
+      return segment && (!scope || scope.has(segment.id)) ? [{ f, segment }] : [];
+    });
+  };
+  const { linkOf } = seen;
+  let fresh: { f: Finding; segment: SegmentLite }[];
+  const local = services.linkLocalDetectors;
+  if (scope && local?.length && doc.targetLang) {
+    // Detectors that judge a link by itself read only the changed links; the others keep their context.
+    const changedLinks = seen.linkRows.filter((l) => [...(l.sourceIds as number[]), ...(l.targetIds as number[])].some((id) => scope.has(id)));
+    const ids = new Set(changedLinks.flatMap((l) => [...(l.sourceIds as number[]), ...(l.targetIds as number[])]));
+    const narrow = view(seen.segments.filter((x) => ids.has(x.id)), changedLinks);
+    const others = services.detectorIds.filter((id) => !local.includes(id));
+    fresh = [...detect(narrow, local), ...(others.length ? detect(seen, others) : [])];
+  } else {
+    fresh = detect(seen);
+  }
   const stored = await tx.flag.findMany({ where: { documentId, ...(scope ? { segmentId: { in: [...scope] } } : {}) } });
-  const textOf = new Map(segments.map((s) => [s.id, s.text]));
+  const textOf = new Map(seen.segments.map((x) => [x.id, x.text]));
 
   // Stored flags keyed as the finding they were (their text at detection time is the excerpt).
   const waiting = new Map<string, (typeof stored)[number][]>();
@@ -128,8 +143,7 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
   const keep = new Set<number>();
   const changed: number[] = [];
   const created: ReturnType<typeof flagRow>[] = [];
-  for (const f of fresh) {
-    const segment = segmentOf(f);
+  for (const { f, segment } of fresh) {
     const text = textOf.get(segment.id)!;
     const local: Finding = { ...f, span: [0, f.span[1] - f.span[0]] };
     const key = services.findingKey(local, text.slice(f.span[0], f.span[1]));
