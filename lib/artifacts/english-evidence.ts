@@ -9,11 +9,14 @@ import { words } from "./tokens";
 
 export class EnglishSentence {
   readonly tokens: string[];
+  /** The tokens as written (same positions as `tokens`). */
+  readonly original: string[];
   private readonly tokenStems: string[];
   private readonly stems: Set<string>;
 
   constructor(text: string) {
-    this.tokens = words(text).flatMap((w) => w.text.toLowerCase().replace(/['’]s$/, "").split("-")).filter(Boolean);
+    this.original = words(text).flatMap((w) => w.text.replace(/['’]s$/, "").split("-")).filter(Boolean);
+    this.tokens = this.original.map((w) => w.toLowerCase());
     this.tokenStems = this.tokens.map((t) => stemEnglish(t));
     this.stems = new Set(this.tokenStems);
   }

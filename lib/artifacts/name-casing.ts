@@ -3,17 +3,24 @@
 // inside the word count as the reference: "Open"/"open" at a sentence start is not a name.
 import type { Finding, Sentence, Side } from "../types";
 import { makeFinding, linkedPairs } from "./finding";
-import { hasInnerCapital, words } from "./tokens";
+import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
 
 const ID = "name-casing";
+
+/** A spelling worth copying: capitals inside the word right after a lower-case letter ("OpenAI",
+ *  "PortAI", "iPhone"). All-capital words (headlines, "TOM") and hyphenated title case ("Drawing-Room")
+ *  are not references. */
+function brandSpelling(w: string): boolean {
+  return /\p{Ll}\p{Lu}/u.test(w);
+}
 
 /** Differs in more than the first letter's case, and is not the same word shouted in capitals. */
 function miscased(found: string, reference: string): boolean {
   if (found === reference || found.toLowerCase() !== reference.toLowerCase()) return false;
   if (found.slice(1) === reference.slice(1)) return false;
   if (found === found.toUpperCase() && found.length > 3) return false;
-  return hasInnerCapital(reference);
+  return brandSpelling(reference);
 }
 
 /** Strip a possessive or genitive s so "OpenAI's" and "Openais" compare with "OpenAI". */
@@ -34,7 +41,7 @@ function referenceSpellings(sentences: Sentence[]): Map<string, string> {
   for (const s of sentences) {
     for (const w of words(s.text)) {
       const b = base(w.text);
-      if (!hasInnerCapital(b) || !/\p{Ll}/u.test(b)) continue; // all-caps acronyms have no casing to get wrong
+      if (!brandSpelling(b)) continue;
       const forms = counts.get(b.toLowerCase()) ?? new Map<string, number>();
       forms.set(b, (forms.get(b) ?? 0) + 1);
       counts.set(b.toLowerCase(), forms);
@@ -61,7 +68,7 @@ function pairFindings(doc: AlignedDocument): Finding[] {
   const out: Finding[] = [];
   for (const pair of linkedPairs(doc)) {
     const sourceForms = new Map<string, string>();
-    for (const w of words(pair.sourceText)) if (hasInnerCapital(base(w.text))) sourceForms.set(base(w.text).toLowerCase(), base(w.text));
+    for (const w of words(pair.sourceText)) if (brandSpelling(base(w.text))) sourceForms.set(base(w.text).toLowerCase(), base(w.text));
     for (const t of pair.target) {
       for (const w of words(doc.target[t]!.text)) {
         let found = base(w.text);

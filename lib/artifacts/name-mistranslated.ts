@@ -51,6 +51,10 @@ function pairFindings(doc: AlignedDocument): Finding[] {
   const lexicon = loadLexicon();
   const out: Finding[] = [];
   const wholeTarget = doc.target.map((s) => s.text).join("\n");
+  const sourceCounts = new Map<string, number>();
+  // One finding per lost name and document: the reviewer needs the hint once, not in every sentence.
+  const reported = new Set<string>();
+  for (const s of doc.source) for (const n of englishNameTokens(s.text)) sourceCounts.set(nameKey(n.text), (sourceCounts.get(nameKey(n.text)) ?? 0) + 1);
   for (const pair of linkedPairs(doc)) {
     if (!pair.source.length || !pair.target.length) continue; // omissions are reported elsewhere
     const targetStems = new Map<string, { start: number; end: number; sentence: number; text: string }>();
@@ -72,8 +76,14 @@ function pairFindings(doc: AlignedDocument): Finding[] {
             params: { name: name.text, found: rendered.text }, suggestion: name.text.replace(/['’]s$/, ""),
             evidence: { sourceSentence: s },
           }));
-        } else if (!lexicon.hasEnglish(nameKey(name.text)) && lexicon.enToDe(nameKey(name.text)).length === 0 && !carriesName(wholeTarget, name.text)) {
-          // Translations replace a name by a pronoun now and then; a name that never appears in the whole translation was lost or changed.
+        } else if (
+          !/^[IVXLC]+$/.test(name.text) && !name.text.includes("-") && (sourceCounts.get(nameKey(name.text)) ?? 0) >= 2 &&
+          !reported.has(nameKey(name.text)) &&
+          !lexicon.hasEnglish(nameKey(name.text)) && lexicon.enToDe(nameKey(name.text)).length === 0 && !carriesName(wholeTarget, name.text)
+        ) {
+          reported.add(nameKey(name.text));
+          // Translations replace a name by a pronoun now and then; a name used repeatedly that never appears
+          // in the whole translation was lost or changed. (Roman numerals and hyphenated words are not names.)
           out.push(makeFinding({
             detector: ID, category: "Accuracy/Omission", severity: "minor", side: "source", sentence: s,
             span: [name.start, name.end], key: "name.missing", params: { name: name.text },

@@ -8,6 +8,8 @@ import type { Detector } from "./types";
 
 const ID = "near-duplicate";
 const MIN_WORDS = 5;
+/** A lone repeated sentence must be this long; shorter ones count only as part of a repeated run. */
+const LONE_MIN_WORDS = 10;
 const THRESHOLD = 0.6;
 
 /** Content words only: formulaic sentences ("The company said on Monday that …") share their function words. */
@@ -23,24 +25,31 @@ export function dice(a: Set<string>, b: Set<string>): number {
 
 export function nearDuplicateFindings(sentences: Sentence[], side: Side): Finding[] {
   const sets = sentences.map((s) => wordSet(s.text));
-  const out: Finding[] = [];
-  sentences.forEach((s, i) => {
-    if (sets[i]!.size < MIN_WORDS) return;
-    let best = -1;
-    let bestScore = 0;
+  const best = sentences.map((s, i) => {
+    let match = -1;
+    let score = 0;
+    if (sets[i]!.size < MIN_WORDS) return { match, score };
     for (let j = 0; j < i; j++) {
       // Within one paragraph a repeated phrase is style; across paragraphs it is a copy.
       if (sentences[j]!.paragraph === s.paragraph || sets[j]!.size < MIN_WORDS) continue;
-      const score = dice(sets[i]!, sets[j]!);
-      if (score > bestScore) [best, bestScore] = [j, score];
+      const d = dice(sets[i]!, sets[j]!);
+      if (d > score) [match, score] = [j, d];
     }
-    if (best < 0 || bestScore < THRESHOLD) return;
+    return score >= THRESHOLD ? { match, score } : { match: -1, score };
+  });
+  // Dialogue repeats short lines ("Well, I don't know, Huck."); a copied passage repeats a run of sentences.
+  const inRun = (i: number) =>
+    [-1, 1].some((d) => best[i + d]?.match !== undefined && best[i + d]!.match >= 0 && best[i + d]!.match === best[i]!.match + d);
+  const out: Finding[] = [];
+  sentences.forEach((s, i) => {
+    const { match, score } = best[i]!;
+    if (match < 0 || (sets[i]!.size < LONE_MIN_WORDS && !inRun(i))) return;
     const lead = s.text.length - s.text.trimStart().length;
     out.push(makeFinding({
       detector: ID, category: "Accuracy/Addition", severity: "major", side, sentence: i,
       span: [lead, s.text.trimEnd().length], key: "nearDuplicate.repeated",
-      params: { earlier: best + 1, similarity: Math.round(bestScore * 100) },
-      suggestion: "", evidence: { earlierSentence: best, similarity: Number(bestScore.toFixed(3)) },
+      params: { earlier: match + 1, similarity: Math.round(score * 100) },
+      suggestion: "", evidence: { earlierSentence: match, similarity: Number(score.toFixed(3)) },
     }));
   });
   return out;

@@ -28,10 +28,33 @@ const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   januar: 1, februar: 2, märz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
 };
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, hundred: 100, thousand: 1000, dozen: 12,
-  ein: 1, eine: 1, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, hundert: 100, tausend: 1000, dutzend: 12,
-};
+const EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(" ");
+const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_ORDINALS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(" ");
+const DE_UNITS = "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn".split(" ");
+const DE_TENS: Record<string, number> = { zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90 };
+const DE_ORDINALS = "nullte erste zweite dritte vierte fünfte sechste siebte achte neunte zehnte elfte zwölfte".split(" ");
+const OTHER_WORDS: Record<string, number> = { a: 1, an: 1, ein: 1, eine: 1, einen: 1, einem: 1, einer: 1, hundred: 100, hundert: 100, thousand: 1000, tausend: 1000, dozen: 12, dutzend: 12 };
+
+/** The value of a number written as a word ("forty-eight", "achtundvierzig", "fourth", "vierten"), or undefined. */
+export function numberWordValue(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w in OTHER_WORDS) return OTHER_WORDS[w];
+  const unit = (x: string) => {
+    const i = Math.max(EN_UNITS.indexOf(x), DE_UNITS.indexOf(x), x === "ein" ? 1 : -1);
+    return i >= 0 ? i : undefined;
+  };
+  const direct = unit(w) ?? EN_TENS[w] ?? DE_TENS[w];
+  if (direct !== undefined) return direct;
+  const ordinal = Math.max(EN_ORDINALS.indexOf(w), DE_ORDINALS.indexOf(w.replace(/(?<=te)[nrsm]$/, "")));
+  if (ordinal >= 0) return ordinal;
+  const en = /^(\p{L}+)-(\p{L}+)$/u.exec(w);
+  if (en && EN_TENS[en[1]!] && unit(en[2]!)) return EN_TENS[en[1]!]! + unit(en[2]!)!;
+  const de = /^(\p{L}+?)und(\p{L}+)$/u.exec(w);
+  if (de && DE_TENS[de[2]!] && unit(de[1]!)) return DE_TENS[de[2]!]! + unit(de[1]!)!;
+  return undefined;
+}
+
 
 /** Read digits with a thousands and a decimal separator; null when the grouping is impossible. */
 function readDigits(raw: string, thousands: string, decimal: string): number | null {
@@ -106,7 +129,7 @@ function check(doc: AlignedDocument): Finding[] {
       if (k >= 0) srcLeft.splice(k, 1);
       else tgtLeft.push(t);
     }
-    const wordsIn = (text: string) => new Set((text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => NUMBER_WORDS[w]).filter((v) => v !== undefined));
+    const wordsIn = (text: string) => new Set((text.match(/\p{L}+(?:-\p{L}+)?/gu) ?? []).map(numberWordValue).filter((v) => v !== undefined));
     const srcWords = wordsIn(p.sourceText);
     const tgtWords = wordsIn(p.targetText);
     const unmatchedTarget = tgtLeft.filter((t) => !srcWords.has(t.value));

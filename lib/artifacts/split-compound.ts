@@ -18,6 +18,18 @@ const FREE_LEADERS = new Set(
   ("Herr Frau Herrn Dr Prof Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin Firma Stadt Gemeinde Familie Professor Professorin " +
     "Anfang Ende Mitte Jahr Monat Woche Kapitel Abschnitt Seite Artikel Paragraf Nummer Typ Modell Version Stand Sankt Bundeskanzler").split(" "),
 );
+/** Polite pronouns are capitalised: "vor Ihrem Haus". */
+const PRONOUNS = new Set("Sie Ihr Ihre Ihrem Ihren Ihrer Ihres Ihnen".split(" "));
+
+/** An inflected adjective written with a capital (in a name or nominalised): "Vereinigten", "Jungen", "Nationale". */
+function adjectiveForm(word: string): boolean {
+  const lexicon = loadLexicon();
+  const m = /^(.{3,}?)(?:e|en|em|er|es)$/u.exec(word.toLowerCase());
+  if (!m) return false;
+  const info = lexicon.germanInfo?.(m[1]!);
+  return Boolean(info && !info.noun && info.content);
+}
+
 const MONTHS = new Set("Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(" "));
 
 function isCommonNoun(word: string): boolean {
@@ -43,6 +55,9 @@ function candidates(sentences: Sentence[], indices: number[]): Candidate[] {
       if (/[.:!?"„“]\s*$/.test(text.slice(ws[k - 1]!.end, a.start))) continue;
       // "gab dem Kind Geld": a dative object before the direct object, two noun phrases.
       if (k >= 1 && /^(?:dem|einem|diesem|jedem|keinem|seinem|ihrem|unserem)$/iu.test(ws[k - 1]!.text)) continue;
+      // "des Fremden Stimme": a genitive before its noun.
+      if (k >= 1 && /^(?:des|eines)$/iu.test(ws[k - 1]!.text)) continue;
+      if (PRONOUNS.has(a.text) || adjectiveForm(a.text)) continue;
       if (FREE_LEADERS.has(a.text) || MONTHS.has(b.text) || MONTHS.has(a.text)) continue;
       // A genitive ("Deutschlands Wirtschaft") is written apart.
       if (/s$/.test(a.text) && loadLexicon().hasGerman(a.text.slice(0, -1))) continue;
@@ -84,6 +99,9 @@ function checkPair(doc: AlignedDocument): Finding[] {
       const secondAt = englishIndex(c.second.text, english);
       const adjacent = firstAt.find((i) => secondAt.includes(i + 1));
       if (adjacent === undefined) continue;
+      // Capitalised in English too: a name ("United States", "Muff Potter"), written apart in German as well.
+      const englishWords = english.original.slice(adjacent, adjacent + 2);
+      if (englishWords.every((w) => /^\p{Lu}/u.test(w))) continue;
       out.push(flag("target", c, { english: `${english.tokens[adjacent]} ${english.tokens[adjacent + 1]}` }));
     }
   }
