@@ -15,6 +15,8 @@ interface Options {
   services?: ReviewServices;
   /** Only flags on these segments are replaced (a text edit); the detectors still see the whole document. */
   segmentIds?: number[];
+  /** Position of a link holding (some of) segmentIds, when the caller knows it. */
+  nearLink?: number;
 }
 
 function asSentence(s: { text: string; start: number | null; paragraph: number }): Sentence {
@@ -97,9 +99,13 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
   const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId } });
   let seen: DetectionView;
   if (options.segmentIds?.length) {
-    const first = await tx.segment.findFirst({ where: { id: { in: options.segmentIds } }, orderBy: { position: "asc" } });
-    const holder = first && doc.targetLang ? await linkHolding(tx, documentId, first.id, first.side as Side, first.position) : null;
-    seen = holder ? await aroundLink(tx, documentId, holder.position) : first ? await aroundSentence(tx, documentId, first.position) : view([], []);
+    if (options.nearLink !== undefined && doc.targetLang) {
+      seen = await aroundLink(tx, documentId, options.nearLink);
+    } else {
+      const first = await tx.segment.findFirst({ where: { id: { in: options.segmentIds } }, orderBy: { position: "asc" } });
+      const holder = first && doc.targetLang ? await linkHolding(tx, documentId, first.id, first.side as Side, first.position) : null;
+      seen = holder ? await aroundLink(tx, documentId, holder.position) : first ? await aroundSentence(tx, documentId, first.position) : view([], []);
+    }
   } else {
     seen = await wholeDocument(tx, documentId);
   }

@@ -56,7 +56,7 @@ export const trimSegments = (before: SegmentRow[], after: SegmentRow[], prevIdOf
 async function locate(
   position: (id: number) => Promise<number | null>,
   idsAt: (from: number, count: number) => Promise<number[]>,
-  window: Window<{ id?: number }>, entity: "link" | "segment",
+  window: Window<{ id?: number }>, entity: "link" | "segment", check: boolean,
 ): Promise<{ at: number; ids: number[] }> {
   const first = window.rows[0]?.id;
   let at: number;
@@ -71,7 +71,7 @@ async function locate(
     if (p === null) throw stale(entity, window.prevId, `the ${entity === "link" ? "link" : "sentence"} before this change`);
     at = p + 1;
   }
-  return { at, ids: window.rows.length ? await idsAt(at, window.rows.length) : [] };
+  return { at, ids: check && window.rows.length ? await idsAt(at, window.rows.length) : [] };
 }
 
 interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">; after: ChangeState; deleteSegments: number[] }
@@ -93,7 +93,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     const { at, ids: idsNow } = await locate(
       async (id) => (await tx.segment.findFirst({ where: { id, documentId, side }, select: { position: true } }))?.position ?? null,
       async (from, count) => (await tx.segment.findMany({ where: { documentId, side, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
-      f, "segment",
+      f, "segment", check,
     );
     const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));
@@ -180,7 +180,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     const { at, ids: idsNow } = await locate(
       async (id) => (await tx.link.findFirst({ where: { id, documentId }, select: { position: true } }))?.position ?? null,
       async (from, count) => (await tx.link.findMany({ where: { documentId, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
-      f, "link",
+      f, "link", check,
     );
     const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));

@@ -134,6 +134,8 @@ interface Computed {
   entityId: number;
   /** "all": the alignment changed; a list: only these segments' texts did. */
   refresh: "all" | number[] | null;
+  /** Position of a link the refresh is about, when known (saves looking it up). */
+  nearLink?: number;
 }
 
 function mergePatch(into: ReviewPatch, part: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">) {
@@ -184,7 +186,7 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   const segments = [...window.before.rows, ...window.after.rows].flatMap((r) => [...r.sourceIds, ...r.targetIds]);
   return {
     before: { links: window.before, linkIds }, after: { ...written.after, linkIds }, patch, entity: "link", entityId: op.linkId,
-    refresh: !structural ? null : op.op === "realignFrom" ? "all" : [...new Set(segments)],
+    refresh: !structural ? null : op.op === "realignFrom" ? "all" : [...new Set(segments)], nearLink: link.position,
   };
 }
 
@@ -217,7 +219,7 @@ async function textChange(tx: Tx, input: OperationInput, segment: Awaited<Return
   const scope = holder ? [...(holder.sourceIds as number[]), ...(holder.targetIds as number[])] : [segment.id];
   return {
     before: { ...from, ...(flags ? { flags: flags.before } : {}), linkIds }, after: { ...written.after, ...(flags ? { flags: flags.after } : {}), linkIds },
-    patch, entity: flags ? "flag" : "segment", entityId: segment.id, refresh: scope,
+    patch, entity: flags ? "flag" : "segment", entityId: segment.id, refresh: scope, ...(holder ? { nearLink: holder.position } : {}),
   };
 }
 
@@ -262,7 +264,7 @@ async function splitSentence(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   return {
     before: { [side]: { prevId, rows: [before] }, ...(changed.length ? { annotations: annotations.filter((a) => changedIds.has(a.id)) } : {}), links: { prevId: linkPrev, rows: [linkBefore] }, linkIds },
     after: { ...written.after, ...annotationsWritten, links: w.after.links, linkIds },
-    patch, entity: "segment", entityId: segment.id, refresh: [...linkAfter.sourceIds, ...linkAfter.targetIds],
+    patch, entity: "segment", entityId: segment.id, refresh: [...linkAfter.sourceIds, ...linkAfter.targetIds], nearLink: holder.position,
   };
 }
 
@@ -299,7 +301,7 @@ async function joinWithNext(tx: Tx, input: OperationInput, op: Extract<ReviewOpe
   mergePatch(patch, written.patch);
   const linkIds = group.map((r) => r.id!);
   const scope = group.flatMap((r) => [...r.sourceIds, ...r.targetIds]).filter((id) => id !== next.id);
-  return { before: { ...from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "segment", entityId: segment.id, refresh: scope };
+  return { before: { ...from, linkIds }, after: { ...written.after, linkIds }, patch, entity: "segment", entityId: segment.id, refresh: scope, nearLink: first.position };
 }
 
 async function decideFlag(tx: Tx, input: OperationInput, op: Extract<ReviewOperation, { op: "decideFlag" }>, patch: ReviewPatch): Promise<Computed> {
@@ -386,14 +388,14 @@ async function compute(tx: Tx, input: OperationInput, services: ReviewServices, 
 
 /** Bumps the document's version (the first write, which also serialises concurrent operations). */
 async function bumpDocument(tx: Tx, documentId: number) {
-  const exists = await tx.document.findUnique({ where: { id: documentId }, select: { id: true } });
-  if (!exists) throw new InvalidOperationError(`There is no document ${documentId}.`, "notFound");
-  return tx.document.update({ where: { id: documentId }, data: { version: { increment: 1 } } });
+  const updated = await tx.document.updateManyAndReturn({ where: { id: documentId }, data: { version: { increment: 1 } } });
+  if (!updated.length) throw new InvalidOperationError(`There is no document ${documentId}.`, "notFound");
+  return updated[0];
 }
 
-async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch) {
+async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, nearLink?: number) {
   if (scope === null) return;
-  const changes = await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope }) });
+  const changes = await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) });
   const known = new Set(patch.flags.upsert.map((f) => f.id));
   patch.flags.upsert.push(...changes.upsert.filter((f) => !known.has(f.id)));
   patch.flags.remove.push(...changes.remove);
@@ -414,7 +416,7 @@ export async function applyOperation(db: Db, input: OperationInput, services: Re
       const patch = emptyPatch({ id: doc.id, version: doc.version, updatedAt: doc.updatedAt.toISOString() });
       await checkExtraVersions(tx, input);
       const computed = await compute(tx, input, services, patch, doc.version - 1);
-      await refresh(tx, input.documentId, computed.refresh, services, patch);
+      await refresh(tx, input.documentId, computed.refresh, services, patch, computed.nearLink);
       if (input.operation.op === "decideFlag") await addDecidedFlags(tx, patch, [input.operation.flagId]);
       const revision = await tx.revision.create({
         data: { documentId: input.documentId, reviewerId: input.reviewerId, entity: computed.entity, entityId: computed.entityId, operation: input.operation.op, before: computed.before as never, after: computed.after as never },
