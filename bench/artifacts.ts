@@ -5,7 +5,9 @@ import { align } from "../lib/align";
 import { checkAligned, detectors } from "../lib/artifacts";
 import { readCases, readGold, runCase, runSeeds, seedLinks, type SeedRun } from "../lib/artifacts/evaluation";
 import { segmentText } from "../lib/segment";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Finding, Sentence } from "../lib/types";
 import { machineLine, writeSection } from "./report-section";
 
 interface Count { tp: number; fp: number; fn: number }
@@ -87,6 +89,50 @@ for (let i = 0; i < 5; i++) {
   times.push(performance.now() - t0);
 }
 
+// Clean human translations: OPUS-Books (../shared/benchmarks/opus-books-de-en, silver links, research use
+// only, read in place). Every finding here is a candidate false alarm; none were judged by this script.
+const OPUS = path.join(process.cwd(), "..", "shared", "benchmarks", "opus-books-de-en", "converted");
+const OPUS_BOOKS: Array<{ name: string; file: string; use: string }> = [
+  { name: "Kafka, Verwandlung", file: "train_DE-EN-Kafka_Franz-Verwandlung", use: "looked at while tuning" },
+  { name: "Twain, Tom Sawyer (test half)", file: "test_DE-EN-Twain_Mark-Tom_Sawyer", use: "looked at while tuning" },
+  { name: "Twain, Tom Sawyer (val half)", file: "val_DE-EN-Twain_Mark-Tom_Sawyer", use: "held out" },
+  { name: "Poe, Usher", file: "train_DE-EN-Poe_Edgar_Allan-Fall_of_the_House_of_Usher", use: "held out" },
+  { name: "Carroll, Alice", file: "train_DE-EN-Carroll_Lewis-Alice_in_wonderland", use: "held out" },
+];
+
+function opusFindings(file: string): { sentences: number; findings: Finding[] } {
+  const lines = (ext: string) => readFileSync(path.join(OPUS, `${file}.${ext}`), "utf8").replace(/\n$/, "").split("\n");
+  const sentences = (ls: string[]): Sentence[] => {
+    let at = 0;
+    return ls.map((text, paragraph) => {
+      const s = { text, start: at, end: at + text.length, paragraph };
+      at += text.length + 1;
+      return s;
+    });
+  };
+  const de = sentences(lines("de"));
+  const en = sentences(lines("en"));
+  const ids = (x: string) => (x.trim() === "[]" ? [] : x.replace(/[[\]\s]/g, "").split(",").map(Number));
+  // The files are German -> English; the detectors read English as source and German as target.
+  const links = lines("deen").filter(Boolean).map((l) => {
+    const [d, e] = l.split(":");
+    return { source: ids(e!), target: ids(d!), confidence: 1 };
+  });
+  return { sentences: de.length + en.length, findings: checkAligned({ sourceLang: "en", targetLang: "de", source: en, target: de, links }) };
+}
+
+const opusLines: string[] = [];
+if (existsSync(OPUS)) {
+  const header = ["| book | use | sentences (en + de) | findings | per 100 sentences | " + detectors.map((d) => d.id).join(" | ") + " |"];
+  header.push("| --- | --- | ---: | ---: | ---: | " + detectors.map(() => "---:").join(" | ") + " |");
+  opusLines.push(...header);
+  for (const b of OPUS_BOOKS) {
+    const { sentences, findings } = opusFindings(b.file);
+    const per = detectors.map((d) => findings.filter((f) => f.detector === d.id).length);
+    opusLines.push(`| ${b.name} | ${b.use} | ${sentences} | ${findings.length} | ${(100 * findings.length / sentences).toFixed(1)} | ${per.join(" | ")} |`);
+  }
+}
+
 const seedCounts = countSeeds(goldRuns);
 const lines = [
   "## Artifact detectors",
@@ -117,6 +163,17 @@ if (alignerRuns) {
     "",
   );
 } else lines.push(`Seed pair with lib/align: not measured ${alignerNote}.`, "");
+if (opusLines.length) {
+  lines.push(
+    "### Clean human translations (OPUS-Books, EN source / DE target, silver links)",
+    "",
+    "Literary translations checked with all detectors: no artifacts were put there, so every finding is a candidate false",
+    "alarm (some are real: 1-0/0-1 links in the silver alignment, a translator's note, a space before \"?\" in the edition).",
+    "",
+    ...opusLines,
+    "",
+  );
+}
 lines.push(
   `### Hand-written cases (${cases.length} cases, each run with its own detector)`,
   "",

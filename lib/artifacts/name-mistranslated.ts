@@ -66,7 +66,9 @@ function pairFindings(doc: AlignedDocument): Finding[] {
       for (const name of englishNameTokens(text)) {
         if (name.text.length < 2 || carriesName(pair.targetText, name.text)) continue;
         const bare = name.text.replace(/['’]s$/, "");
-        const rendered = BRANDS_THAT_ARE_WORDS.has(bare)
+        // "the Caterpillar" is a character or a thing; "Caterpillar" alone, the company.
+        const article = /\b(?:the|a|an|this|that|my|your|his|her|our|their)\s+$/i.test(text.slice(0, name.start));
+        const rendered = BRANDS_THAT_ARE_WORDS.has(bare) && !article
           ? lexicon.enToDe(bare.toLowerCase()).map((d) => targetStems.get(stemGerman(d))).find(Boolean)
           : undefined;
         if (rendered) {

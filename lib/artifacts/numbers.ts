@@ -103,7 +103,9 @@ export function numberMentions(text: string, lang: string, sentence: number): Nu
   }
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const month = MONTHS[m[0].toLowerCase()];
-    if (month && /^\p{Lu}/u.test(m[0])) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, value: month, otherReading: null, sentence, });
+    // A month is part of a date only next to a number ("24. November 2023", "May 5"): not "the March Hare".
+    const near = /\d[.,]?\s*$/.test(text.slice(Math.max(0, m.index! - 6), m.index!)) || /^\s*\d/.test(text.slice(m.index! + m[0].length));
+    if (month && /^\p{Lu}/u.test(m[0]) && near) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, value: month, otherReading: null, sentence });
   }
   return out;
 }
