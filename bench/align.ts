@@ -3,11 +3,14 @@
 //
 //   npm run --silent bench:align            all sets, each in a fresh process (peak memory per set)
 //   npx tsx bench/align.ts --one NAME       one set, JSON on stdout
+//   npx tsx bench/align.ts --fit NAME       coordinate search of the score weights on a dev set
+//                                           (how DEFAULT_PARAMS / DICTIONARY_PARAMS were fitted)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { align, type AlignOptions } from "../lib/align";
+import { align, DEFAULT_PARAMS, DICTIONARY_PARAMS, type AlignOptions } from "../lib/align";
+import type { ScoreParams } from "../lib/align/search";
 import { scoreAlignments, type AlignmentScores, type Pair } from "../lib/align/score";
 import { parseVecalign } from "../lib/align/vecalign-format";
 import type { Link } from "../lib/types";
@@ -152,7 +155,40 @@ function report(results: SetResult[], cli: { seconds: number; command: string })
   ].join("\n");
 }
 
+/**
+ * Coordinate search on a dev set: each weight in turn times 0.6, 0.8, 1.25, 1.6, kept when
+ * strict F1 + lax F1 / 2 improves; two rounds. Only dev sets are allowed.
+ */
+function fit(name: string): void {
+  if (!["textberg-dev", "tom-sawyer-val"].includes(name)) throw new Error("fit only on a dev set: textberg-dev or tom-sawyer-val");
+  const set = SETS.find((s) => s.name === name)!;
+  type Knob = "lexical" | "skip" | "length" | "1-2" | "2-2" | "1-3";
+  const get = (p: ScoreParams, k: Knob) => (k.includes("-") ? p.typePenalty[k]! : p[k as "lexical"]);
+  const put = (p: ScoreParams, k: Knob, v: number): ScoreParams => {
+    const q = { ...p, typePenalty: { ...p.typePenalty } };
+    if (k === "1-2" || k === "1-3") { q.typePenalty[k] = v; q.typePenalty[k.split("").reverse().join("")] = v; }
+    else if (k === "2-2") q.typePenalty[k] = v;
+    else q[k] = v;
+    return q;
+  };
+  const objective = (p: ScoreParams) => { const s = runSet(set, { params: p }).scores; return s.f1Strict + s.f1Lax / 2; };
+  let params = name === "tom-sawyer-val" ? DICTIONARY_PARAMS : DEFAULT_PARAMS;
+  let best = objective(params);
+  for (let round = 0; round < 2; round++) {
+    for (const k of ["lexical", "skip", "length", "1-2", "2-2", "1-3"] as Knob[]) {
+      for (const factor of [0.6, 0.8, 1.25, 1.6]) {
+        const candidate = put(params, k, +(get(params, k) * factor).toFixed(3));
+        const value = objective(candidate);
+        if (value > best + 1e-4) { best = value; params = candidate; console.error(`${k} -> ${get(candidate, k)}: ${value.toFixed(4)}`); }
+      }
+    }
+  }
+  console.log(JSON.stringify(params));
+}
+
 function main(): void {
+  const fitAt = process.argv.indexOf("--fit");
+  if (fitAt >= 0) return fit(process.argv[fitAt + 1] ?? "textberg-dev");
   const one = process.argv.indexOf("--one");
   if (one >= 0) {
     const set = SETS.find((s) => s.name === process.argv[one + 1]);
