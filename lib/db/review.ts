@@ -91,11 +91,20 @@ async function findSegment(tx: Tx, documentId: number, segmentId: number) {
 
 const ENTITY_NAME: Record<ConflictEntity, string> = { document: "This document", link: "This link", segment: "This sentence", flag: "This finding", annotation: "This annotation" };
 
+/** The latest revision that touched the entity (looked for among the document's recent revisions). */
 async function lastChange(tx: Tx, documentId: number, entity: ConflictEntity, entityId: number | null) {
-  const where = entity === "document" || entityId === null ? { documentId } : { documentId, entity, entityId };
-  const revision = (await tx.revision.findFirst({ where, orderBy: { id: "desc" }, include: { reviewer: true } }))
-    ?? (await tx.revision.findFirst({ where: { documentId }, orderBy: { id: "desc" }, include: { reviewer: true } }));
-  return revision;
+  const recent = await tx.revision.findMany({ where: { documentId }, orderBy: { id: "desc" }, take: 100, include: { reviewer: true } });
+  const touches = (r: (typeof recent)[number]) => {
+    if (entity === "document" || entityId === null) return true;
+    if (r.entity === entity && r.entityId === entityId) return true;
+    const change = r.after as StoredChange | null;
+    if (entity === "link") return !!change?.linkIds?.includes(entityId) || !!change?.links?.rows.some((l) => l.id === entityId);
+    if (entity === "segment") return [...(change?.source?.rows ?? []), ...(change?.target?.rows ?? [])].some((x) => x.id === entityId);
+    if (entity === "annotation") return !!change?.annotations?.some((a) => a.id === entityId);
+    if (entity === "flag") return !!change?.flags?.some((f) => f.id === entityId);
+    return false;
+  };
+  return recent.find(touches) ?? recent[0] ?? null;
 }
 
 async function staleView(tx: Tx, documentId: number, entity: ConflictEntity, entityId: number | null, current: unknown): Promise<ConflictError> {

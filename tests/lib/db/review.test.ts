@@ -204,6 +204,20 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect(stale.entity).toBe("document");
   });
 
+  it("names the reviewer whose operation on a neighbouring link changed this one", async () => {
+    const id = await seedDocument(t.db);
+    const view = await loadSnapshot(t.db, id);
+    const l3 = view.links[3];
+    await applyOperation(t.db, { documentId: id, reviewerId: sam.id, operation: { op: "mergeWithNext", linkId: view.links[1].id }, expectedVersion: view.links[1].version });
+    await applyOperation(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "confirm", linkId: view.links[9].id }, expectedVersion: 0 });
+    const merged = (await loadSnapshot(t.db, id)).links[1];
+    await applyOperation(t.db, { documentId: id, reviewerId: sam.id, operation: { op: "shift", linkId: merged.id, side: "source", which: "last" }, expectedVersion: merged.version });
+    // Alex's later change elsewhere is not the one that made the view stale.
+    const error = await applyOperation(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "insertGap", linkId: l3.id, side: "source" }, expectedVersion: l3.version }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toMatch(/^This link was changed by Sam Second/);
+  });
+
   it("lets two reviewers edit different links of one view at the same time; both changes are kept", async () => {
     const id = await seedDocument(t.db);
     const view = await loadSnapshot(t.db, id);
