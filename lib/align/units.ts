@@ -109,30 +109,40 @@ export function buildUnits(sentences: TokenizedSentence[], keys: KeySpace, expan
   });
 }
 
-/** Blocks of `factor` consecutive units, for the coarse levels of the search. */
+/**
+ * Blocks of `factor` consecutive units, for the coarse levels of the search. A token that
+ * recurs in a block is kept once with its weights summed (its first probe key is its own
+ * form): coarse pair work then grows with the block's vocabulary, not its length.
+ */
 export function mergeUnits(units: Unit[], factor: number): Unit[] {
   const out: Unit[] = [];
   for (let start = 0; start < units.length; start += factor) {
     const group = units.slice(start, start + factor);
-    const tokenCount = group.reduce((n, u) => n + u.weights.length, 0);
-    const weights = new Float32Array(tokenCount);
-    const probeStart = new Int32Array(tokenCount + 1);
-    const probes: number[] = [];
+    const slotOf = new Map<number, number>();
+    const weights: number[] = [];
+    const probeLists: Int32Array[] = [];
     const own = new Set<number>();
-    let k = 0;
     let total = 0;
     for (const u of group) {
-      for (let t = 0; t < u.weights.length; t++, k++) {
-        weights[k] = u.weights[t];
+      for (let t = 0; t < u.weights.length; t++) {
+        const first = u.probes[u.probeStart[t]];
         total += u.weights[t];
-        probeStart[k] = probes.length;
-        for (let p = u.probeStart[t]; p < u.probeStart[t + 1]; p++) probes.push(u.probes[p]);
+        const slot = slotOf.get(first);
+        if (slot !== undefined) { weights[slot] += u.weights[t]; continue; }
+        slotOf.set(first, weights.length);
+        weights.push(u.weights[t]);
+        probeLists.push(u.probes.subarray(u.probeStart[t], u.probeStart[t + 1]));
       }
       for (const key of u.own) own.add(key);
     }
-    probeStart[tokenCount] = probes.length;
+    const probeStart = new Int32Array(weights.length + 1);
+    let size = 0;
+    probeLists.forEach((list, k) => { probeStart[k] = size; size += list.length; });
+    probeStart[weights.length] = size;
+    const probes = new Int32Array(size);
+    probeLists.forEach((list, k) => probes.set(list, probeStart[k]));
     out.push({
-      length: group.reduce((n, u) => n + u.length, 0), weights, probeStart, probes: Int32Array.from(probes),
+      length: group.reduce((n, u) => n + u.length, 0), weights: Float32Array.from(weights), probeStart, probes,
       own: Int32Array.from([...own].sort((a, b) => a - b)), totalWeight: total,
     });
   }
