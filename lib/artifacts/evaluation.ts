@@ -182,3 +182,33 @@ export function runCase(c: Case): Outcome {
   const m = matchFindings(findings, c.expect, (side, i) => (side === "source" ? source : target)[i]!.text, c.detector);
   return { ...m, findings, sentences: source.length + target.length };
 }
+
+export interface BlindDocument {
+  id: string;
+  note: string;
+  expect: Expected[];
+  sourceLang?: Lang;
+  targetLang?: Lang;
+  source?: string[];
+  target?: string[];
+  lang?: Lang;
+  paragraphs?: string[][];
+}
+
+export function readBlind(): BlindDocument[] {
+  return (JSON.parse(readFileSync(path.join(FIXTURES, "artifacts", "blind.json"), "utf8")) as { documents: BlindDocument[] }).documents;
+}
+
+/** A blind document with every detector (each expectation names its detector); pairs are linked 1-1. */
+export function runBlindDocument(d: BlindDocument): Outcome {
+  if (d.paragraphs) {
+    const sentences = caseSentences(d.paragraphs);
+    const findings = checkMonolingual({ lang: d.lang!, sentences });
+    return { ...matchFindings(findings, d.expect, (_, i) => sentences[i]!.text), findings, sentences: sentences.length };
+  }
+  const source = caseSentences(d.source!.map((s) => [s]));
+  const target = caseSentences(d.target!.map((s) => [s]));
+  const links = source.map((_, i) => ({ source: [i], target: [i], confidence: 1 }));
+  const findings = checkAligned({ sourceLang: d.sourceLang!, targetLang: d.targetLang!, source, target, links });
+  return { ...matchFindings(findings, d.expect, (side, i) => (side === "source" ? source : target)[i]!.text), findings, sentences: source.length + target.length };
+}
