@@ -473,6 +473,25 @@ export async function undoState(db: Db | Tx, documentId: number, reviewerId: num
   return { undo: u ? { revisionId: u.id, operation: u.operation } : null, redo: r ? { revisionId: r.id, operation: r.operation } : null };
 }
 
+/**
+ * Annotations added since on a sentence whose text an undo/redo changes back: their spans follow
+ * the text like after an edit (the change's own annotations are already in it).
+ */
+async function withAnnotationsOfOthers(tx: Tx, from: StoredChange, to: StoredChange): Promise<[StoredChange, StoredChange]> {
+  const before = new Map([...(from.source?.rows ?? []), ...(from.target?.rows ?? [])].map((r) => [r.id!, r.text]));
+  const after = new Map([...(to.source?.rows ?? []), ...(to.target?.rows ?? [])].map((r) => [r.id!, r.text]));
+  const retexted = [...before.keys()].filter((id) => after.has(id) && after.get(id) !== before.get(id));
+  if (!retexted.length) return [from, to];
+  const known = new Set([...(from.annotations ?? []), ...(to.annotations ?? [])].map((a) => a.id));
+  const others = (await annotationsOn(tx, retexted)).filter((a) => !known.has(a.id));
+  if (!others.length) return [from, to];
+  const moved = others.map((a) => {
+    const [start, end] = mapSpan([a.start, a.end], before.get(a.segmentId)!, after.get(a.segmentId)!);
+    return { ...a, start, end };
+  });
+  return [{ ...from, annotations: [...(from.annotations ?? []), ...others] }, { ...to, annotations: [...(to.annotations ?? []), ...moved] }];
+}
+
 async function replay(db: Db, documentId: number, reviewerId: number, direction: "undo" | "redo", services: ReviewServices): Promise<OperationResult & { revisionId: number }> {
   return serialised(documentId, async () => {
     const result = await db.$transaction(async (tx) => {
@@ -480,7 +499,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
       const target = direction === "undo" ? await undoTarget(tx, documentId, reviewerId) : await redoTarget(tx, documentId, reviewerId);
       if (!target) throw new InvalidOperationError(direction === "undo" ? "There is nothing of yours to undo in this document." : "There is nothing to redo: you have not undone anything since your last change.", direction === "undo" ? "nothingToUndo" : "nothingToRedo");
       const stored = { before: target.before as StoredChange, after: target.after as StoredChange };
-      const [from, to] = direction === "undo" ? [stored.after, stored.before] : [stored.before, stored.after];
+      const [from, to] = await withAnnotationsOfOthers(tx, ...(direction === "undo" ? [stored.after, stored.before] as const : [stored.before, stored.after] as const));
       const patch = emptyPatch({ id: doc.id, version: doc.version, updatedAt: doc.updatedAt.toISOString() });
       const written = await writeChange(tx, documentId, from, to, true).catch(async (err) => {
         if (err instanceof ConflictError) {

@@ -300,6 +300,22 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect((await undo(t.db, id, alex.id).catch((e) => e)).code).toBe("nothingToUndo");
   });
 
+  it("undoing a correction keeps another reviewer's later annotation on the same words", async () => {
+    const id = await seedDocument(t.db);
+    const view = await loadSnapshot(t.db, id);
+    const s = view.target[0];
+    const corrected = s.text.replace("AI -Startup Openai", "KI-Start-up OpenAI");
+    await applyOperation(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "editText", segmentId: s.id, text: corrected }, expectedVersion: s.version });
+    const at = corrected.indexOf("Aufmerksamkeit");
+    await applyOperation(t.db, { documentId: id, reviewerId: sam.id, operation: { op: "addAnnotation", segmentId: s.id, start: at, end: at + "Aufmerksamkeit".length, category: "Style/Awkward", severity: "minor", comment: "" }, expectedVersion: s.version + 1 });
+    await undo(t.db, id, alex.id);
+    const after = await loadSnapshot(t.db, id);
+    expect(after.target[0].text).toBe(s.text);
+    const [a] = after.annotations;
+    expect(after.target[0].text.slice(a.span[0], a.span[1])).toBe("Aufmerksamkeit");
+    expect(a.author).toBe(sam.login);
+  });
+
   it("a new change clears the redo stack", async () => {
     const id = await seedDocument(t.db);
     const view = await loadSnapshot(t.db, id);
