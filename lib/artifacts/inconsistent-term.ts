@@ -30,8 +30,9 @@ function bigrams(text: string): Array<{ key: string; surface: string; words: [st
     if (!/^\p{L}{2,}$/u.test(a.replace(/['’]s$/, "")) || !/^\p{L}{3,}$/u.test(b) || /['’]s$/.test(a)) continue;
     if (STOP.has(a.toLowerCase()) || STOP.has(b.toLowerCase())) continue;
     if (i > 0 && BEFORE_VERB.has(ws[i - 1]!.toLowerCase())) continue;
-    // Names ("Mr Samsa") are not terms; acronyms ("AI industry") are.
-    if (/^\p{Lu}\p{Ll}/u.test(b) || (i > 0 && /^\p{Lu}\p{Ll}/u.test(a))) continue;
+    // Names ("Mr Samsa") are not terms; acronyms and names led by one are ("AI industry", "AI Office").
+    const acronym = /^\p{Lu}{2,}$/u.test(a);
+    if ((/^\p{Lu}\p{Ll}/u.test(b) && !acronym) || (i > 0 && /^\p{Lu}\p{Ll}/u.test(a))) continue;
     out.push({ key: `${stemEnglish(a.toLowerCase())} ${stemEnglish(b.toLowerCase())}`, surface: `${a} ${b}`, words: [a.toLowerCase(), b.toLowerCase()] });
   }
   return out;

@@ -29,8 +29,6 @@ export const KNOWN_NAME_ERRORS: KnownNameError[] = [
  *  ("Apple" -> "Apfel"). Only these are checked for being rendered as the word: for other
  *  capitalised words (God, Mother, the Senate) a translation is usually right. */
 export const BRANDS_THAT_ARE_WORDS = new Set([
-  "Apple", "Amazon", "Shell", "Oracle", "Meta", "Alphabet", "Windows", "Office", "Word", "Excel", "Outlook", "Teams", "Edge",
-  "Twitter", "Snapchat", "Signal", "Telegram", "Slack", "Zoom", "Notion", "Square", "Stripe", "Target", "Gap", "Visa",
-  "Orange", "Jaguar", "Puma", "Mustang", "Caterpillar", "Corona", "Blackberry", "BlackBerry", "Safari", "Chrome", "Firefox",
-  "Bard", "Gemini", "Claude", "Copilot", "Anthropic", "Mistral", "Falcon", "Llama", "Sky", "Virgin", "Subway", "Dove", "Tide",
+  "Apple", "Amazon", "Shell", "Oracle", "Meta", "Alphabet", "Twitter", "Slack", "Zoom", "Stripe", "Visa", "Jaguar", "Puma",
+  "Caterpillar", "BlackBerry", "Blackberry", "Firefox", "Chrome", "Safari", "Anthropic", "Gemini", "Snapchat", "Telegram",
 ]);

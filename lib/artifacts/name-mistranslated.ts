@@ -67,7 +67,11 @@ function pairFindings(doc: AlignedDocument): Finding[] {
         if (name.text.length < 2 || carriesName(pair.targetText, name.text)) continue;
         const bare = name.text.replace(/['’]s$/, "");
         // "the Caterpillar" is a character or a thing; "Caterpillar" alone, the company.
-        const article = /\b(?:the|a|an|this|that|my|your|his|her|our|their)\s+$/i.test(text.slice(0, name.start));
+        // After another capitalised word (not the sentence's first) it is part of a longer name ("AI Office", "Google Chrome").
+        const before = text.slice(0, name.start);
+        const previous = words(before).at(-1);
+        const partOfName = previous !== undefined && previous.start > 0 && /^\p{Lu}/u.test(previous.text) && /^\s+$/.test(before.slice(previous.end));
+        const article = partOfName || /\b(?:the|a|an|this|that|my|your|his|her|our|their)\s+$/i.test(before);
         const rendered = BRANDS_THAT_ARE_WORDS.has(bare) && !article
           ? lexicon.enToDe(bare.toLowerCase()).map((d) => targetStems.get(stemGerman(d))).find(Boolean)
           : undefined;

@@ -15,6 +15,8 @@ interface NumberMention {
   value: number;
   /** The value if the digits were written with the other language's separators. */
   otherReading: number | null;
+  /** Only readable with the other language's separators ("1.39" in German): right value, wrong format. */
+  foreignFormat?: boolean;
   sentence: number;
 }
 
@@ -99,7 +101,7 @@ export function numberMentions(text: string, lang: string, sentence: number): Nu
       end += s[0].length;
       break;
     }
-    out.push({ text: text.slice(start, end), start, end, value: value ?? other!, otherReading: value === null ? null : other, sentence });
+    out.push({ text: text.slice(start, end), start, end, value: value ?? other!, otherReading: value === null ? null : other, sentence, foreignFormat: value === null && /[.,]/.test(raw) });
   }
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const month = MONTHS[m[0].toLowerCase()];
@@ -128,8 +130,19 @@ function check(doc: AlignedDocument): Finding[] {
     const tgtLeft: NumberMention[] = [];
     for (const t of tgt) {
       const k = srcLeft.findIndex((s) => same(s.value, t.value));
-      if (k >= 0) srcLeft.splice(k, 1);
-      else tgtLeft.push(t);
+      if (k < 0) {
+        tgtLeft.push(t);
+        continue;
+      }
+      const [s] = srcLeft.splice(k, 1);
+      if (t.foreignFormat) {
+        const digits = t.text.match(/^[\d.,]+/)![0];
+        const fixed = format(t.value, german);
+        out.push(makeFinding({
+          detector: ID, category: "Locale/Number format", severity: "major", side: "target", sentence: t.sentence,
+          span: [t.start, t.start + digits.length], key: "number.format", params: { found: digits, source: s!.text, fixed }, suggestion: fixed,
+        }));
+      }
     }
     const wordsIn = (text: string) => new Set((text.match(/\p{L}+(?:-\p{L}+)?/gu) ?? []).map(numberWordValue).filter((v) => v !== undefined));
     const srcWords = wordsIn(p.sourceText);

@@ -30,6 +30,11 @@ function adjectiveForm(word: string): boolean {
   return Boolean(info && !info.noun && info.content);
 }
 
+/** Role nouns stand before a name without a hyphen: "Konzernchef Müller", "Parteisprecherin Lang". */
+const ROLE = /(?:chef|chefin|leiter|leiterin|präsident|präsidentin|minister|ministerin|sprecher|sprecherin|direktor|direktorin|vorsitzender?|trainer|trainerin|kanzler|kanzlerin|gründer|gründerin|autor|autorin|kollege|kollegin)$/iu;
+/** Numbers take their unit as a second noun: "35 Millionen Euro", "zwei Dutzend Eier". */
+const SCALE_WORDS = new Set("Tausend Millionen Million Milliarden Milliarde Billionen Billion Prozent Dutzend Hundert".split(" "));
+
 const MONTHS = new Set("Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(" "));
 
 function isCommonNoun(word: string): boolean {
@@ -43,7 +48,8 @@ function isCommonNoun(word: string): boolean {
 
 interface Candidate { sentence: number; first: Token; second: Token }
 
-function candidates(sentences: Sentence[], indices: number[]): Candidate[] {
+/** `english`: in a pair, an English first word taken over verbatim ("Premier League Spielen") also counts as a noun. */
+function candidates(sentences: Sentence[], indices: number[], english?: EnglishSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const i of indices) {
     const text = sentences[i]!.text;
@@ -57,11 +63,13 @@ function candidates(sentences: Sentence[], indices: number[]): Candidate[] {
       if (k >= 1 && /^(?:dem|einem|diesem|jedem|keinem|seinem|ihrem|unserem)$/iu.test(ws[k - 1]!.text)) continue;
       // "des Fremden Stimme": a genitive before its noun.
       if (k >= 1 && /^(?:des|eines)$/iu.test(ws[k - 1]!.text)) continue;
-      if (PRONOUNS.has(a.text) || adjectiveForm(a.text)) continue;
+      if (PRONOUNS.has(a.text) || adjectiveForm(a.text) || ROLE.test(a.text) || SCALE_WORDS.has(a.text)) continue;
+      if (/\d$/.test(text.slice(0, a.start).trimEnd())) continue;
       if (FREE_LEADERS.has(a.text) || MONTHS.has(b.text) || MONTHS.has(a.text)) continue;
       // A genitive ("Deutschlands Wirtschaft") is written apart.
       if (/s$/.test(a.text) && loadLexicon().hasGerman(a.text.slice(0, -1))) continue;
-      if (isCommonNoun(a.text) && isCommonNoun(b.text)) out.push({ sentence: i, first: a, second: b });
+      const loanword = english !== undefined && /^\p{Lu}\p{Ll}+$/u.test(a.text) && english.tokens.includes(a.text.toLowerCase());
+      if ((isCommonNoun(a.text) || loanword) && isCommonNoun(b.text)) out.push({ sentence: i, first: a, second: b });
     }
   }
   return out;
@@ -94,7 +102,7 @@ function checkPair(doc: AlignedDocument): Finding[] {
   for (const pair of linkedPairs(doc)) {
     if (!pair.source.length) continue;
     const english = new EnglishSentence(pair.sourceText);
-    for (const c of candidates(doc.target, pair.target)) {
+    for (const c of candidates(doc.target, pair.target, english)) {
       const firstAt = englishIndex(c.first.text, english);
       const secondAt = englishIndex(c.second.text, english);
       const adjacent = firstAt.find((i) => secondAt.includes(i + 1));
