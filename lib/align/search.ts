@@ -22,6 +22,8 @@ export interface ScoreParams {
   paragraphCross: number;
   /** Cost of a link that ends a paragraph on one side only. */
   paragraphEdge: number;
+  /** Drop similarity where it tells nothing (sentence level only; see LinkScorer.hasLexicalSignal). */
+  checkSignal?: boolean;
 }
 
 export interface Side {
@@ -183,7 +185,7 @@ class LinkScorer {
     for (const [a, b] of LINK_TYPES) this.penalty[a * 4 + b] = params.typePenalty[`${a}-${b}`] ?? 0;
     this.pairs = new PairTable(src.units, tgt.units, band);
     this.pairs.computeBackground(tgt.units.length);
-    this.lexicalWeight = this.hasLexicalSignal(src.units) ? params.lexical : 0;
+    this.lexicalWeight = params.checkSignal === false || this.hasLexicalSignal(src.units) ? params.lexical : 0;
     const s = src.units.reduce((n, u) => n + u.length, 0);
     const t = tgt.units.reduce((n, u) => n + u.length, 0);
     this.ratio = s > 0 && t > 0 ? t / s : 1;
@@ -360,7 +362,9 @@ export function bandAround(coarse: RawLink[], factor: number, n: number, m: numb
  * rarely left out. Skipping is made dear; paragraphs are unknown at block level.
  */
 function coarseParams(params: ScoreParams): ScoreParams {
-  return { ...params, skip: params.skip * 4, paragraphCross: 0, paragraphEdge: 0 };
+  // Rows of a few blocks have no "typical non-partner" to measure chance against: the signal
+  // check would switch similarity off there and leave long documents to length alone.
+  return { ...params, skip: params.skip * 4, paragraphCross: 0, paragraphEdge: 0, checkSignal: false };
 }
 
 /** Aligns two sides of any size: full search when small, coarse-to-fine otherwise. */
