@@ -144,7 +144,7 @@ function report(results: SetResult[], cli: { seconds: number; command: string })
   return [
     "## Sentence alignment (`lib/align`)",
     "",
-    `Command: \`npm run --silent bench:align\` · ${machineLine()}. Scores: Vecalign's strict/lax precision/recall/F1 (lib/align/score.ts), counts pooled over documents. Time: \`align()\` in-process over all documents of the set (both passes), without reading files; peak memory: max RSS of the process that ran only that set. Calibration: share of links that are exactly right (strict) among links with confidence below / at or above 0.5 (links touching sentences the gold leaves out are not counted).`,
+    `Command: \`npm run --silent bench:align\` · ${machineLine()}, load average ${os.loadavg()[0].toFixed(1)} at the end (the machine is shared: times are wall times). Scores: Vecalign's strict/lax precision/recall/F1 (lib/align/score.ts), counts pooled over documents. Time: \`align()\` in-process over all documents of the set (both passes), without reading files; peak memory: max RSS of the process that ran only that set. Calibration: share of links that are exactly right (strict) among links with confidence below / at or above 0.5 (links touching sentences the gold leaves out are not counted).`,
     "",
     "| set | docs | sentences src/tgt | strict P/R/F1 | lax P/R/F1 | seconds | sentences/s | peak MB | right, conf < 0.5 | right, conf ≥ 0.5 |",
     "|---|---|---|---|---|---|---|---|---|---|",
