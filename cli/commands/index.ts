@@ -2,6 +2,9 @@ import type { Command } from "../command";
 import { alignCommand } from "./align";
 import { checkCommand } from "./check";
 import { exportCommand } from "./export";
+import { importCommand } from "./import";
+import { listCommand } from "./list";
+import { userCommand } from "./user";
 import { reportCommand } from "./report";
 import { scoreCommand } from "./score";
 import { segmentCommand } from "./segment";
@@ -11,7 +14,10 @@ export const commands: Command[] = [
   alignCommand,
   checkCommand,
   exportCommand,
+  importCommand,
+  listCommand,
   reportCommand,
   scoreCommand,
   segmentCommand,
+  userCommand,
 ];
