@@ -26,6 +26,7 @@ export default async function DocumentsPage() {
               <th scope="col" className="num">{t(lang, "documents.columns.confirmed")}</th>
               <th scope="col" className="num">{t(lang, "documents.columns.flags")}</th>
               <th scope="col">{t(lang, "documents.columns.updated")}</th>
+              <th scope="col"><span className="visually-hidden">{t(lang, "downloads.reportPage")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -38,6 +39,7 @@ export default async function DocumentsPage() {
                 <td className="num">{d.targetLang ? d.confirmedLinks : "–"}</td>
                 <td className="num">{d.openFlags}</td>
                 <td><time dateTime={d.updatedAt}>{new Date(d.updatedAt).toLocaleString(lang === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" })}</time></td>
+                <td><Link href={`/documents/${d.id}/report`}>{t(lang, "downloads.reportPage")}</Link></td>
               </tr>
             ))}
           </tbody>

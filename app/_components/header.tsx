@@ -12,6 +12,7 @@ export function Header({ lang, user }: { lang: UiLanguage; user: { name: string 
         <nav aria-label={t(lang, "nav.documents")}>
           <Link href="/">{t(lang, "nav.documents")}</Link>
           <Link href="/import">{t(lang, "nav.import")}</Link>
+          <Link href="/report">{t(lang, "nav.report")}</Link>
         </nav>
       )}
       <div className="header-tools">

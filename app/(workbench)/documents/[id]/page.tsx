@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import type { DocumentSnapshot, RevisionRecord } from "@/lib/document";
-import { requireSession } from "../../../_server/session";
+import { requireSession, uiLanguage } from "../../../_server/session";
+import { t } from "@/lib/i18n";
 import { ReviewPage } from "./review-page";
 import { toWire } from "./wire";
 import type { Touched } from "./use-review";
@@ -37,12 +39,20 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const documentId = Number(id);
   if (!Number.isInteger(documentId) || documentId <= 0) notFound();
-  const [session, snapshot, people] = await Promise.all([
+  const [session, lang, snapshot, people] = await Promise.all([
     requireSession(),
+    uiLanguage(),
     loadSnapshot(db(), documentId).catch((err) => { if (err instanceof NotFoundError) notFound(); throw err; }),
     db().reviewer.findMany({ select: { login: true, displayName: true } }),
   ]);
   const reviewers = Object.fromEntries(people.map((p) => [p.login, p.displayName]));
   // The revision log can be long and the page never shows it raw; the history panel pages it.
-  return <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} />;
+  return (
+    <>
+      <nav className="document-links" aria-label="document">
+        <Link href={`/documents/${documentId}/report`} data-testid="report-link">{t(lang, "downloads.reportPage")}</Link>
+      </nav>
+      <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} />
+    </>
+  );
 }

@@ -1,0 +1,27 @@
+// GET /api/documents/[id]/export?format=tmx|xliff|tsv|moses|json[&unpaired=skip|empty][&confirmedOnly=1][&minConfidence=0.5]
+import { db } from "@/lib/db/client";
+import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
+import { ExportError, exportDocument } from "@/lib/formats";
+import { exportQuerySchema, queryIssues } from "@/lib/validations/downloads";
+import { currentSession, uiLanguage } from "../../../../_server/session";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const documentId = Number((await params).id);
+  const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return Response.json({ error: `Bad export request: ${queryIssues(query.error)}.` }, { status: 400 });
+  try {
+    const snapshot = await loadSnapshot(db(), documentId);
+    const { format, ...options } = query.data;
+    const file = exportDocument(snapshot, format, { ...options, noteLang: await uiLanguage() });
+    return new Response(file.data as BodyInit, {
+      headers: { "content-type": file.mimeType, "content-disposition": `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` },
+    });
+  } catch (err) {
+    if (err instanceof NotFoundError) return Response.json({ error: err.message }, { status: 404 });
+    if (err instanceof ExportError) return Response.json({ error: err.message }, { status: 422 });
+    throw err;
+  }
+}

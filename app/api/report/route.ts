@@ -1,0 +1,23 @@
+// GET /api/report?format=html|csv|json: the project-wide report over all documents.
+import { db } from "@/lib/db/client";
+import { listDocuments, loadSnapshot } from "@/lib/db/documents";
+import { buildProjectReport, buildQualityReport, renderFindingsCsv, renderProjectReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
+import { currentSession, uiLanguage } from "../../_server/session";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const query = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return Response.json({ error: `Bad report request: ${queryIssues(query.error)}.` }, { status: 400 });
+  const { format, threshold } = query.data;
+  const lang = query.data.lang ?? (await uiLanguage());
+  const snapshots = [];
+  for (const d of await listDocuments(db())) snapshots.push(await loadSnapshot(db(), d.id));
+  const project = buildProjectReport(snapshots, { threshold });
+  const body = format === "html" ? renderProjectReportHtml(project, lang)
+    : format === "csv" ? renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, { threshold })), lang, { bom: true })
+    : JSON.stringify(project, null, 2);
+  return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${reportFileName(project, format)}"` } });
+}
