@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          // The server shares two cores with the unit tests: give the page time to answer.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ["tests/browser/global-setup.ts"],
         },
       },

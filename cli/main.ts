@@ -3,13 +3,14 @@
 import { commands } from "./commands/index";
 import { InputError, UsageError } from "./command";
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+async function help(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
   return [
     "Usage: bitext <command> [options]",
     "",
     "Commands:",
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `bitext help <command>` for a command's options.",
   ].join("\n");
@@ -18,15 +19,15 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    const target = rest[0] && commands.find((c) => c.name === rest[0]);
-    console.log(target ? target.usage : help());
+    const target = rest[0] && Object.hasOwn(commands, rest[0]) ? await commands[rest[0]]() : null;
+    console.log(target ? target.usage : await help());
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    console.error(`bitext: unknown command "${name}".\n\n${help()}`);
+  if (!Object.hasOwn(commands, name)) {
+    console.error(`bitext: unknown command "${name}".\n\n${await help()}`);
     return 2;
   }
+  const command = await commands[name]();
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(command.usage);
     return 0;

@@ -1,23 +1,15 @@
 import type { Command } from "../command";
-import { alignCommand } from "./align";
-import { checkCommand } from "./check";
-import { exportCommand } from "./export";
-import { importCommand } from "./import";
-import { listCommand } from "./list";
-import { userCommand } from "./user";
-import { reportCommand } from "./report";
-import { scoreCommand } from "./score";
-import { segmentCommand } from "./segment";
 
-// One line per command; keep the list alphabetical.
-export const commands: Command[] = [
-  alignCommand,
-  checkCommand,
-  exportCommand,
-  importCommand,
-  listCommand,
-  reportCommand,
-  scoreCommand,
-  segmentCommand,
-  userCommand,
-];
+// Each command's module is loaded only when it runs, so `bitext segment` does not pay for
+// the lexicon, the database client or the detectors. One line per command, alphabetical.
+export const commands: Record<string, () => Promise<Command>> = {
+  align: async () => (await import("./align")).alignCommand,
+  check: async () => (await import("./check")).checkCommand,
+  export: async () => (await import("./export")).exportCommand,
+  import: async () => (await import("./import")).importCommand,
+  list: async () => (await import("./list")).listCommand,
+  report: async () => (await import("./report")).reportCommand,
+  score: async () => (await import("./score")).scoreCommand,
+  segment: async () => (await import("./segment")).segmentCommand,
+  user: async () => (await import("./user")).userCommand,
+};

@@ -27,7 +27,7 @@ export interface ImportRequest {
 }
 
 function defaultTitle(source: RawSide, target: RawSide | null): string {
-  const strip = (label: string) => label.replace(/\.[a-z0-9]+$/i, "");
+  const strip = (label: string) => label.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
   return target ? `${strip(source.label)} ↔ ${strip(target.label)}` : strip(source.label);
 }
 
