@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "./command";
+import { normaliseText } from "../lib/import/decode";
 
 export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -23,4 +24,11 @@ export function readInputFile(file: string): Uint8Array {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === "ENOENT" ? `${file}: no such file.` : code === "EISDIR" ? `${file} is a directory, not a text file.` : `${file}: cannot read it (${code ?? String(err)}).`);
   }
+}
+
+/** A text file as the commands read it: UTF-8, BOM dropped, "\n" line ends; empty is an error unless allowed. */
+export function readTextFile(file: string, options: { allowEmpty?: boolean } = {}): string {
+  const text = normaliseText(new TextDecoder().decode(readInputFile(file)));
+  if (!options.allowEmpty && text.trim() === "") throw new InputError(`"${file}" has no text; give a file with at least one sentence.`);
+  return text;
 }

@@ -1,12 +1,12 @@
 // `bitext align`: sentence-align two files (or a batch of pairs) and print the links.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { align } from "../../lib/align";
 import { formatVecalign } from "../../lib/align/vecalign-format";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Link, Sentence } from "../../lib/types";
 import { InputError, UsageError, type Command } from "../command";
-import { parse, requireLang } from "../args";
+import { parse, requireLang, readTextFile } from "../args";
 
 const FORMATS = ["vecalign", "tsv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,18 +28,8 @@ Batch (many pairs in one run, one process): LIST has one pair a line, "SRC TGT",
 relative to LIST's folder; blank lines and lines starting with # are ignored. Each result
 goes to DIR/<SRC file name>.<format> (.align for vecalign).`;
 
-function readText(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InputError(`cannot read "${file}": ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}.`);
-  }
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-
 function sentencesOf(file: string, lang: string, presegmented: boolean): Sentence[] {
-  const text = readText(file);
+  const text = readTextFile(file, { allowEmpty: true });
   return presegmented ? segmentPresegmented(text) : segmentText(text, lang);
 }
 
@@ -66,7 +56,7 @@ function alignFiles(src: string, tgt: string, sourceLang: string, targetLang: st
 
 function batchPairs(list: string): Array<[string, string]> {
   const base = path.dirname(list);
-  return readText(list).split("\n").flatMap((line, k) => {
+  return readTextFile(list, { allowEmpty: true }).split("\n").flatMap((line, k) => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) return [];
     const parts = trimmed.split(/\s+/);

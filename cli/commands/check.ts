@@ -1,7 +1,7 @@
 // `bitext check SRC TGT --src-lang en --tgt-lang de` / `bitext check FILE --lang en`: the
 // artifact detectors on a pair (segmented and aligned in memory) or on a single text.
-import { readFileSync } from "node:fs";
-import { InputError, UsageError, type Command } from "../command";
+import { UsageError, type Command } from "../command";
+import { readTextFile } from "../args";
 import { align } from "../../lib/align";
 import { checkAligned, checkMonolingual, detectors, renderFinding } from "../../lib/artifacts";
 import { isUiLanguage, type UiLanguage } from "../../lib/i18n";
@@ -92,20 +92,8 @@ function parse(args: string[]): Options {
   return o;
 }
 
-function readText(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InputError(`cannot read "${file}": ${(err as Error).message}`);
-  }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new InputError(`"${file}" has no text; give a file with at least one sentence.`);
-  return text;
-}
-
 function sentencesOf(file: string, lang: string, presegmented: boolean): Sentence[] {
-  const text = readText(file);
+  const text = readTextFile(file);
   return presegmented ? segmentPresegmented(text) : segmentText(text, lang);
 }
 

@@ -1,6 +1,6 @@
 // `bitext segment FILE --lang xx`: the segmenter on its own, for checking its decisions.
-import { readFileSync } from "node:fs";
-import { InputError, UsageError, type Command } from "../command";
+import { UsageError, type Command } from "../command";
+import { readTextFile } from "../args";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Sentence } from "../../lib/types";
 
@@ -39,18 +39,6 @@ function parse(args: string[]): { file: string; lang: string | null; presegmente
   return { file, lang, presegmented, json };
 }
 
-function readText(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InputError(`cannot read "${file}": ${(err as Error).message}`);
-  }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new InputError(`"${file}" has no text; give a file with at least one sentence.`);
-  return text;
-}
-
 function render(sentences: Sentence[]): string {
   const lines: string[] = [];
   sentences.forEach((s, i) => {
@@ -66,7 +54,7 @@ export const segmentCommand: Command = {
   usage,
   async run(args) {
     const { file, lang, presegmented, json } = parse(args);
-    const text = readText(file);
+    const text = readTextFile(file);
     const sentences = presegmented ? segmentPresegmented(text) : segmentText(text, lang ?? "und");
     console.log(json ? JSON.stringify(sentences, null, 2) : render(sentences));
     return 0;
