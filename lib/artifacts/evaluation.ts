@@ -183,17 +183,8 @@ export function runCase(c: Case): Outcome {
   return { ...m, findings, sentences: source.length + target.length };
 }
 
-export interface BlindDocument {
-  id: string;
-  note: string;
-  expect: Expected[];
-  sourceLang?: Lang;
-  targetLang?: Lang;
-  source?: string[];
-  target?: string[];
-  lang?: Lang;
-  paragraphs?: string[][];
-}
+/** A blind-batch document: a case without a single detector or given links. */
+export type BlindDocument = Omit<Case, "detector" | "links">;
 
 export function readBlind(): BlindDocument[] {
   return (JSON.parse(readFileSync(path.join(FIXTURES, "artifacts", "blind.json"), "utf8")) as { documents: BlindDocument[] }).documents;

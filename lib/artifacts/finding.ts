@@ -1,19 +1,9 @@
 // Building findings and reading the alignment: the small helpers every detector shares.
-import type { Finding, MqmCategory, Severity, Side } from "../types";
+import type { Finding } from "../types";
 import type { AlignedDocument } from "./types";
 
-export interface FindingInput {
-  detector: string;
-  category: MqmCategory;
-  severity: Severity;
-  side: Side;
-  sentence: number;
-  span: [number, number];
-  key: string;
-  params?: Record<string, string | number>;
-  suggestion?: string;
-  evidence?: Record<string, unknown>;
-}
+/** A Finding with its message given as a key and parameters. */
+export type FindingInput = Omit<Finding, "message"> & { key: string; params?: Record<string, string | number> };
 
 export function makeFinding(f: FindingInput): Finding {
   const out: Finding = {

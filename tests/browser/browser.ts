@@ -1,6 +1,9 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { inject } from "vitest";
+import type { Db } from "../../lib/db/client";
+import { importDocument } from "../../lib/import";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -27,4 +30,15 @@ export async function loggedInContext(browser: Browser, which = 0): Promise<{ co
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   return { context, page };
+}
+
+/** Imports the seed pair 000/001 straight into the server's database; returns its id. */
+export async function importSeedPair(db: Db, title: string): Promise<number> {
+  const { id } = await importDocument(db, {
+    title,
+    source: { label: "000.txt", lang: "en", bytes: new Uint8Array(readFileSync("fixtures/seeds/000_2f5c058692c94630.txt")) },
+    target: { label: "001.txt", lang: "de", bytes: new Uint8Array(readFileSync("fixtures/seeds/001_1a15638dc6a05010.txt")) },
+    acceptWarnings: true,
+  });
+  return id;
 }

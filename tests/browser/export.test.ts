@@ -1,14 +1,13 @@
 // Issue 6 end to end: correct a sentence on the review page, then download TMX and the HTML
 // report from the report page; the files are valid and carry the correction.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
-import { importDocument } from "../../lib/import";
-import { launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair, launchBrowser, loggedInContext } from "./browser";
 
 let db: Db;
 let browser: Browser;
@@ -25,12 +24,7 @@ afterAll(async () => {
 
 describe("export and report downloads", () => {
   it("downloads a valid TMX and an HTML report that contain the reviewer's correction", async () => {
-    const { id } = await importDocument(db, {
-      title: "Export: corrected seed pair",
-      source: { label: "000.txt", lang: "en", bytes: new Uint8Array(readFileSync("fixtures/seeds/000_2f5c058692c94630.txt")) },
-      target: { label: "001.txt", lang: "de", bytes: new Uint8Array(readFileSync("fixtures/seeds/001_1a15638dc6a05010.txt")) },
-      acceptWarnings: true,
-    });
+    const id = await importSeedPair(db, "Export: corrected seed pair");
     const { context, page } = await loggedInContext(browser);
     await page.goto(`/documents/${id}`);
     await page.waitForSelector('[data-testid="review"][data-ready="true"]');
@@ -64,7 +58,6 @@ describe("export and report downloads", () => {
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect(html).toContain("Kontroverse um die Führung");
     expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/i); // self-contained
-    writeFileSync(path.join(dir, "ok"), "");
     await context.close();
   });
 });

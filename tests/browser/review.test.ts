@@ -8,23 +8,13 @@ import { createDb, type Db } from "../../lib/db/client";
 import { createDocument } from "../../lib/db/documents";
 import type { DocumentSnapshot, LinkRecord, SegmentRecord } from "../../lib/document";
 import { importDocument } from "../../lib/import";
-import { launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair as importSeedPairInto, launchBrowser, loggedInContext } from "./browser";
 
-const SOURCE = "fixtures/seeds/000_2f5c058692c94630.txt";
-const TARGET = "fixtures/seeds/001_1a15638dc6a05010.txt";
 
 let db: Db;
 let browser: Browser;
 
-async function importSeedPair(title: string): Promise<number> {
-  const { id } = await importDocument(db, {
-    title,
-    source: { label: "000.txt", lang: "en", bytes: new Uint8Array(readFileSync(SOURCE)) },
-    target: { label: "001.txt", lang: "de", bytes: new Uint8Array(readFileSync(TARGET)) },
-    acceptWarnings: true,
-  });
-  return id;
-}
+const importSeedPair = (title: string) => importSeedPairInto(db, title);
 
 async function openReview(page: Page, id: number): Promise<void> {
   await page.goto(`/documents/${id}`);
