@@ -71,18 +71,15 @@ interface PassContext {
   tgtDict: Translator | null;
 }
 
-function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null): RawLink[] {
+function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null, guide: RawLink[] | null = null): RawLink[] {
   const { keys, srcDict, tgtDict } = context;
   const srcLearned = learnedKeys(learned?.forward);
   const tgtLearned = learnedKeys(learned?.backward);
   const srcUnits = buildUnits(source, keys, (t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t)]);
   const tgtUnits = buildUnits(target, keys, (t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t)]);
-  return searchMultiResolution(
-    { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) },
-    { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) },
-    params,
-    options.fullSearchCells,
-  );
+  const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) };
+  const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) };
+  return searchMultiResolution(srcSide, tgtSide, params, options.fullSearchCells, guide ?? undefined);
 }
 
 function wordForms(sentences: TokenizedSentence[], start: number, count: number): string[] {
@@ -123,7 +120,7 @@ export function alignDetailed(source: string[], target: string[], options: Align
     const stride = Math.max(1, linked.length / MAX_LEARNING_PAIRS);
     const sample = stride === 1 ? linked : Array.from({ length: MAX_LEARNING_PAIRS }, (_, k) => linked[Math.floor(k * stride)]);
     const pairs = sample.map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
-    raw = runPass(src, tgt, options, params, context, learnLexicon(pairs));
+    raw = runPass(src, tgt, options, params, context, learnLexicon(pairs), raw);
   }
   return raw.map((l) => ({
     source: Array.from({ length: l.a }, (_, k) => l.i + k),

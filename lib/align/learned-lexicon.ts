@@ -13,86 +13,160 @@ const ITERATIONS = 5;
 const MIN_PROBABILITY = 0.25;
 const MIN_COUNT = 2;
 const MAX_TRANSLATIONS = 3;
-const NULL_WORD = "\u0000";
 
 /**
- * t(f | e) by EM, for e in `from`, f in `to`. Every co-occurring (e, f) gets one slot in a
- * flat array and every pair a precomputed slot matrix, so an iteration is array arithmetic.
+ * Co-occurrence structure shared by both directions: per pair, its (source word, target word)
+ * cells as slots into one parameter array. Words seen in fewer than MIN_COUNT pairs cannot
+ * reach MIN_COUNT in the table, and leaving them out keeps the table small.
  */
-function trainModel1(pairs: Array<[string[], string[]]>): Map<string, Map<string, number>> {
-  const fromIds = new Map<string, number>([[NULL_WORD, 0]]);
-  const toIds = new Map<string, number>();
-  const intern = (m: Map<string, number>, w: string) => { let id = m.get(w); if (id === undefined) m.set(w, (id = m.size)); return id; };
-  // Words seen once cannot reach MIN_COUNT, and leaving them out keeps the table small.
+interface Cooccurrence {
+  fromWords: string[];
+  toWords: string[];
+  /** Per pair: source word ids, target word ids, and slot[l * es.length + k] of (es[k], fs[l]). */
+  pairs: Array<{ es: Int32Array; fs: Int32Array; slots: Int32Array }>;
+  slotFrom: Int32Array;
+  slotTo: Int32Array;
+}
+
+function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
   const count = (side: 0 | 1) => {
     const c = new Map<string, number>();
     for (const pair of pairs) for (const w of new Set(pair[side])) c.set(w, (c.get(w) ?? 0) + 1);
     return c;
   };
-  const fromCount = count(0);
-  const toCount0 = count(1);
-  const interned = pairs.map(([from, to]) => ({
-    es: [0, ...[...new Set(from)].filter((e) => fromCount.get(e)! >= MIN_COUNT).map((e) => intern(fromIds, e))],
-    fs: [...new Set(to)].filter((f) => toCount0.get(f)! >= MIN_COUNT).map((f) => intern(toIds, f)),
-  }));
-  const slotOf = new Map<number, number>();
+  const ids = (counts: Map<string, number>) => {
+    const m = new Map<string, number>();
+    for (const [w, c] of counts) if (c >= MIN_COUNT) m.set(w, m.size);
+    return m;
+  };
+  const fromIds = ids(count(0));
+  const toIds = ids(count(1));
+  const known = (m: Map<string, number>, words: string[]) => {
+    const out = new Set<number>();
+    for (const w of words) { const id = m.get(w); if (id !== undefined) out.add(id); }
+    return Int32Array.from(out);
+  };
+  // (e, f) -> slot in an open-addressing table: a Map over a million number keys cost more than EM itself.
+  const slots = new SlotTable();
   const slotFrom: number[] = [];
   const slotTo: number[] = [];
   const toCount = toIds.size;
-  const matrices = interned.map(({ es, fs }) => {
-    const slots = new Int32Array(es.length * fs.length);
+  const out = pairs.map(([from, to]) => {
+    const es = known(fromIds, from);
+    const fs = known(toIds, to);
+    const matrix = new Int32Array(es.length * fs.length);
     for (let l = 0; l < fs.length; l++) {
       for (let k = 0; k < es.length; k++) {
-        const code = es[k] * toCount + fs[l];
-        let slot = slotOf.get(code);
-        if (slot === undefined) { slotOf.set(code, (slot = slotFrom.length)); slotFrom.push(es[k]); slotTo.push(fs[l]); }
-        slots[l * es.length + k] = slot;
+        const slot = slots.slotOf(es[k] * toCount + fs[l], slotFrom.length);
+        if (slot === slotFrom.length) { slotFrom.push(es[k]); slotTo.push(fs[l]); }
+        matrix[l * es.length + k] = slot;
       }
     }
-    return { width: es.length, rows: fs.length, slots };
+    return { es, fs, slots: matrix };
   });
-  const slotCount = slotFrom.length;
+  return { fromWords: [...fromIds.keys()], toWords: [...toIds.keys()], pairs: out, slotFrom: Int32Array.from(slotFrom), slotTo: Int32Array.from(slotTo) };
+}
+
+/** Open-addressing hash from non-negative integer codes to slots. */
+class SlotTable {
+  private keys = new Float64Array(1 << 12).fill(-1);
+  private values = new Int32Array(1 << 12);
+  private size = 0;
+  /** The slot of `code`, assigning `next` when it is new. */
+  slotOf(code: number, next: number): number {
+    let mask = this.keys.length - 1;
+    let h = Math.imul(code | 0, 0x9e3779b1) & mask;
+    while (this.keys[h] !== -1) {
+      if (this.keys[h] === code) return this.values[h];
+      h = (h + 1) & mask;
+    }
+    this.keys[h] = code;
+    this.values[h] = next;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return next;
+  }
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
+    this.values = new Int32Array(oldKeys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let k = 0; k < oldKeys.length; k++) {
+      if (oldKeys[k] === -1) continue;
+      let h = Math.imul(oldKeys[k] | 0, 0x9e3779b1) & mask;
+      while (this.keys[h] !== -1) h = (h + 1) & mask;
+      this.keys[h] = oldKeys[k];
+      this.values[h] = oldValues[k];
+    }
+  }
+}
+
+/**
+ * t(f | e) by EM (IBM Model 1 with a NULL word on the e side), in one direction over the
+ * shared slots: `forward` reads the pairs as (source e, target f), otherwise as (target e,
+ * source f). Returns the probability per slot.
+ */
+function trainModel1(co: Cooccurrence, forward: boolean): Float64Array {
+  const slotCount = co.slotFrom.length;
+  const eOfSlot = forward ? co.slotFrom : co.slotTo;
+  const eCount = forward ? co.fromWords.length : co.toWords.length;
+  const fCount = forward ? co.toWords.length : co.fromWords.length;
   const t = new Float64Array(slotCount).fill(1);
+  const tNull = new Float64Array(fCount).fill(1);
   const counts = new Float64Array(slotCount);
-  const totals = new Float64Array(fromIds.size);
+  const countsNull = new Float64Array(fCount);
+  const totals = new Float64Array(eCount);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     counts.fill(0);
-    for (const { width, rows, slots } of matrices) {
-      for (let l = 0; l < rows; l++) {
-        let z = 0;
-        for (let k = 0; k < width; k++) z += t[slots[l * width + k]];
-        for (let k = 0; k < width; k++) counts[slots[l * width + k]] += t[slots[l * width + k]] / z;
+    countsNull.fill(0);
+    for (const { es, fs, slots } of co.pairs) {
+      const width = es.length;
+      // Forward: each target word f (row l) spreads over the source words of its row; backward:
+      // each source word (column k) spreads over the target words of its column.
+      const outer = forward ? fs.length : es.length;
+      const inner = forward ? es.length : fs.length;
+      const fIds = forward ? fs : es;
+      for (let o = 0; o < outer; o++) {
+        const f = fIds[o];
+        let z = tNull[f];
+        for (let x = 0; x < inner; x++) z += t[forward ? slots[o * width + x] : slots[x * width + o]];
+        countsNull[f] += tNull[f] / z;
+        for (let x = 0; x < inner; x++) {
+          const s = forward ? slots[o * width + x] : slots[x * width + o];
+          counts[s] += t[s] / z;
+        }
       }
     }
     totals.fill(0);
-    for (let x = 0; x < slotCount; x++) totals[slotFrom[x]] += counts[x];
-    for (let x = 0; x < slotCount; x++) t[x] = totals[slotFrom[x]] > 0 ? counts[x] / totals[slotFrom[x]] : 0;
+    for (let s = 0; s < slotCount; s++) totals[eOfSlot[s]] += counts[s];
+    for (let s = 0; s < slotCount; s++) t[s] = totals[eOfSlot[s]] > 0 ? counts[s] / totals[eOfSlot[s]] : 0;
+    let nullTotal = 0;
+    for (let f = 0; f < fCount; f++) nullTotal += countsNull[f];
+    for (let f = 0; f < fCount; f++) tNull[f] = nullTotal > 0 ? countsNull[f] / nullTotal : 0;
   }
-  const fromWords = [...fromIds.keys()];
-  const toWords = [...toIds.keys()];
-  const out = new Map<string, Map<string, number>>();
-  for (let x = 0; x < slotCount; x++) {
-    const e = fromWords[slotFrom[x]];
-    let row = out.get(e);
-    if (!row) out.set(e, (row = new Map()));
-    row.set(toWords[slotTo[x]], t[x]);
-  }
-  return out;
+  return t;
 }
 
-function table(pairs: Array<[string[], string[]]>): Map<string, string[]> {
-  const frequency = new Map<string, number>();
-  for (const [from] of pairs) for (const e of new Set(from)) frequency.set(e, (frequency.get(e) ?? 0) + 1);
-  const out = new Map<string, string[]>();
-  for (const [e, row] of trainModel1(pairs)) {
-    if (e === NULL_WORD || (frequency.get(e) ?? 0) < MIN_COUNT) continue;
-    const best = [...row].filter(([, p]) => p >= MIN_PROBABILITY).sort((x, y) => y[1] - x[1]).slice(0, MAX_TRANSLATIONS).map(([f]) => f);
-    if (best.length) out.set(e, best);
+function table(co: Cooccurrence, forward: boolean): Map<string, string[]> {
+  const t = trainModel1(co, forward);
+  const eWords = forward ? co.fromWords : co.toWords;
+  const fWords = forward ? co.toWords : co.fromWords;
+  const eOfSlot = forward ? co.slotFrom : co.slotTo;
+  const fOfSlot = forward ? co.slotTo : co.slotFrom;
+  const rows = new Map<number, Array<[number, number]>>();
+  for (let s = 0; s < t.length; s++) {
+    if (t[s] < MIN_PROBABILITY) continue;
+    let row = rows.get(eOfSlot[s]);
+    if (!row) rows.set(eOfSlot[s], (row = []));
+    row.push([fOfSlot[s], t[s]]);
   }
+  const out = new Map<string, string[]>();
+  for (const [e, row] of rows) out.set(eWords[e], row.sort((x, y) => y[1] - x[1]).slice(0, MAX_TRANSLATIONS).map(([f]) => fWords[f]));
   return out;
 }
 
 /** `pairs`: word forms of the source and target side of each confident link. */
 export function learnLexicon(pairs: Array<[string[], string[]]>): LearnedLexicon {
-  return { forward: table(pairs), backward: table(pairs.map(([s, t]) => [t, s])) };
+  const co = cooccurrence(pairs);
+  return { forward: table(co, true), backward: table(co, false) };
 }

@@ -9,6 +9,9 @@ export const LINK_TYPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1],
 ];
 
+const TYPE_A = Int8Array.from(LINK_TYPES, ([a]) => a);
+const TYPE_B = Int8Array.from(LINK_TYPES, ([, b]) => b);
+
 export interface ScoreParams {
   /** Cost of a 1-0 or 0-1 link. */
   skip: number;
@@ -47,15 +50,27 @@ export interface RawLink {
   lengthCost: number;
 }
 
-/** Pairwise covered weights near the band, so that multi-sentence links reuse them. */
+/**
+ * Pairwise covered weights near the band, so that multi-sentence links reuse them. Stored as
+ * coverage *above chance* (see computeBackground): the link score only ever uses that.
+ */
 class PairTable {
   private start: Int32Array;
   private width: Int32Array;
   private rowOffset: Int32Array;
-  private cs: Float32Array;
-  private ct: Float32Array;
+  /** Per cell: weight of source unit i covered by target unit j above chance, and the reverse. */
+  readonly excessSource: Float32Array;
+  readonly excessTarget: Float32Array;
+  /** Per unit: weight above chance (what similarity is measured against). */
+  readonly capSource: Float64Array;
+  readonly capTarget: Float64Array;
+  /** Per unit: the chance level itself (the 80th percentile of its row or column). */
+  readonly backgroundSource: Float64Array;
+  readonly backgroundTarget: Float64Array;
+
   constructor(src: Unit[], tgt: Unit[], band: Band) {
     const n = src.length;
+    const m = tgt.length;
     this.start = new Int32Array(n);
     this.width = new Int32Array(n);
     this.rowOffset = new Int32Array(n + 1);
@@ -65,90 +80,190 @@ class PairTable {
       let hi = -Infinity;
       for (let r = i + 1; r <= Math.min(n, i + 3); r++) { lo = Math.min(lo, band.lo[r]); hi = Math.max(hi, band.hi[r]); }
       lo = Math.max(0, lo - 3);
-      hi = Math.min(tgt.length - 1, hi - 1);
+      hi = Math.min(m - 1, hi - 1);
       this.start[i] = lo;
       this.width[i] = Math.max(0, hi - lo + 1);
       this.rowOffset[i + 1] = this.rowOffset[i] + this.width[i];
     }
-    this.cs = new Float32Array(this.rowOffset[n]);
-    this.ct = new Float32Array(this.rowOffset[n]);
-    // Stamping one unit's own keys into an array makes each probe an O(1) lookup.
-    let keyCount = 0;
-    for (const u of [...src, ...tgt]) {
-      for (const k of u.own) keyCount = Math.max(keyCount, k + 1);
-      for (const k of u.probes) keyCount = Math.max(keyCount, k + 1);
-    }
-    const stamp = new Int32Array(keyCount).fill(-1);
+    const cs = new Float32Array(this.rowOffset[n]);
+    const ct = new Float32Array(this.rowOffset[n]);
+    // Rows whose band holds column j (a contiguous range: bands are monotone).
+    const rowLo = new Int32Array(m).fill(n);
+    const rowHi = new Int32Array(m).fill(-1);
     for (let i = 0; i < n; i++) {
-      for (const k of src[i].own) stamp[k] = i;
-      for (let c = 0; c < this.width[i]; c++) this.ct[this.rowOffset[i] + c] = stampedCover(tgt[this.start[i] + c], stamp, i);
+      for (let j = this.start[i]; j < this.start[i] + this.width[i]; j++) {
+        if (i < rowLo[j]) rowLo[j] = i;
+        if (i > rowHi[j]) rowHi[j] = i;
+      }
     }
-    const rowsOfColumn: number[][] = tgt.map(() => []);
-    for (let i = 0; i < n; i++) for (let c = 0; c < this.width[i]; c++) rowsOfColumn[this.start[i] + c].push(i);
-    stamp.fill(-1);
-    for (let j = 0; j < tgt.length; j++) {
-      for (const k of tgt[j].own) stamp[k] = j;
-      for (const i of rowsOfColumn[j]) this.cs[this.rowOffset[i] + j - this.start[i]] = stampedCover(src[i], stamp, j);
+    let keyCount = 0;
+    for (const u of src) for (const k of u.own) keyCount = Math.max(keyCount, k + 1);
+    for (const u of tgt) for (const k of u.own) keyCount = Math.max(keyCount, k + 1);
+    // Posting lists (units owning each key, ascending): a token is then compared only with the
+    // units that could cover it, not with every unit of the band.
+    const srcPostings = postings(src, keyCount);
+    const tgtPostings = postings(tgt, keyCount);
+    // cs[i][j]: weight of source unit i's tokens that target unit j covers.
+    const acc = new Float64Array(m);
+    const seen = new Int32Array(Math.max(n, m)).fill(-1);
+    let stampNo = 0;
+    for (let i = 0; i < n; i++) {
+      const lo = this.start[i];
+      const hi = lo + this.width[i];
+      if (hi <= lo) continue;
+      accumulate(src[i], tgtPostings, keyCount, lo, hi, acc, seen, stampNo);
+      stampNo += src[i].weights.length;
+      const off = this.rowOffset[i] - lo;
+      for (let j = lo; j < hi; j++) { cs[off + j] = acc[j]; acc[j] = 0; }
+    }
+    seen.fill(-1);
+    stampNo = 0;
+    const accRows = new Float64Array(n);
+    for (let j = 0; j < m; j++) {
+      if (rowHi[j] < rowLo[j]) continue;
+      accumulate(tgt[j], srcPostings, keyCount, rowLo[j], rowHi[j] + 1, accRows, seen, stampNo);
+      stampNo += tgt[j].weights.length;
+      for (let i = rowLo[j]; i <= rowHi[j]; i++) {
+        const c = j - this.start[i];
+        if (c >= 0 && c < this.width[i]) ct[this.rowOffset[i] + c] = accRows[i];
+        accRows[i] = 0;
+      }
+    }
+    this.backgroundSource = new Float64Array(n);
+    this.backgroundTarget = new Float64Array(m);
+    this.capSource = new Float64Array(n);
+    this.capTarget = new Float64Array(m);
+    this.computeBackground(cs, ct, rowLo, rowHi);
+    this.chanceSource = this.backgroundSource.slice();
+    for (let i = 0; i < n; i++) {
+      this.backgroundSource[i] = Math.min(this.backgroundSource[i], src[i].totalWeight * 0.9);
+      this.capSource[i] = src[i].totalWeight - this.backgroundSource[i];
+    }
+    for (let j = 0; j < m; j++) {
+      this.backgroundTarget[j] = Math.min(this.backgroundTarget[j], tgt[j].totalWeight * 0.9);
+      this.capTarget[j] = tgt[j].totalWeight - this.backgroundTarget[j];
+    }
+    this.rawBestSource = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let top = 0;
+      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) top = Math.max(top, cs[c]);
+      this.rawBestSource[i] = top;
+    }
+    this.excessSource = cs;
+    this.excessTarget = ct;
+    for (let i = 0; i < n; i++) {
+      const bg = this.backgroundSource[i];
+      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) {
+        cs[c] = Math.max(0, cs[c] - bg);
+        ct[c] = Math.max(0, ct[c] - this.backgroundTarget[this.start[i] + c - this.rowOffset[i]]);
+      }
     }
   }
+
+  /** Highest raw coverage of source unit i by one target unit, and its row's chance level (unclamped). */
+  readonly rawBestSource: Float64Array;
+  readonly chanceSource: Float64Array;
+
   /**
    * Chance coverage: the typical (80th-percentile) weight of a unit that the units near it on the other side
    * cover (mostly non-partners). Topic words and function words match everywhere; only
    * coverage above this level is evidence. It also stops a link from gaining similarity just
    * by taking in more sentences (Vecalign normalises its cosine cost for the same reason).
    */
-  backgroundSource!: Float32Array;
-  backgroundTarget!: Float32Array;
-
-  computeBackground(targetCount: number): void {
+  private computeBackground(cs: Float32Array, ct: Float32Array, rowLo: Int32Array, rowHi: Int32Array): void {
     const n = this.width.length;
-    this.backgroundSource = new Float32Array(n);
-    const columns: number[][] = Array.from({ length: targetCount }, () => []);
+    const scratch = new Float64Array(Math.max(this.backgroundTarget.length, n) + 1);
     for (let i = 0; i < n; i++) {
-      const row: number[] = [];
-      for (let c = 0; c < this.width[i]; c++) {
-        row.push(this.cs[this.rowOffset[i] + c]);
-        columns[this.start[i] + c].push(this.ct[this.rowOffset[i] + c]);
-      }
-      this.backgroundSource[i] = chanceLevel(row);
+      const w = this.width[i];
+      for (let c = 0; c < w; c++) scratch[c] = cs[this.rowOffset[i] + c];
+      this.backgroundSource[i] = chanceLevel(scratch, w);
     }
-    this.backgroundTarget = Float32Array.from(columns, chanceLevel);
+    for (let j = 0; j < this.backgroundTarget.length; j++) {
+      let count = 0;
+      for (let i = rowLo[j]; i <= rowHi[j]; i++) {
+        const c = j - this.start[i];
+        if (c >= 0 && c < this.width[i]) scratch[count++] = ct[this.rowOffset[i] + c];
+      }
+      this.backgroundTarget[j] = chanceLevel(scratch, count);
+    }
   }
 
-  bestSource(i: number): number {
-    let top = 0;
-    for (let c = 0; c < this.width[i]; c++) top = Math.max(top, this.cs[this.rowOffset[i] + c]);
-    return top;
+  /** Cell index of (i, j), or -1 outside the table. */
+  cell(i: number, j: number): number {
+    const c = j - this.start[i];
+    return c >= 0 && c < this.width[i] ? this.rowOffset[i] + c : -1;
   }
+  rowStart(i: number): number { return this.start[i]; }
+  rowWidth(i: number): number { return this.width[i]; }
+  rowBase(i: number): number { return this.rowOffset[i]; }
+}
 
-  source(i: number, j: number): number {
-    const c = j - this.start[i];
-    return c >= 0 && c < this.width[i] ? this.cs[this.rowOffset[i] + c] : 0;
+interface Postings { start: Int32Array; units: Int32Array }
+
+function postings(units: Unit[], keyCount: number): Postings {
+  const start = new Int32Array(keyCount + 1);
+  for (const u of units) for (const k of u.own) start[k + 1]++;
+  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keyCount);
+  const list = new Int32Array(start[keyCount]);
+  units.forEach((u, index) => { for (const k of u.own) list[fill[k]++] = index; });
+  return { start, units: list };
+}
+
+/** First position in list[from, to) whose value is ≥ value. */
+function lowerBound(list: Int32Array, from: number, to: number, value: number): number {
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (list[mid] < value) from = mid + 1;
+    else to = mid;
   }
-  target(i: number, j: number): number {
-    const c = j - this.start[i];
-    return c >= 0 && c < this.width[i] ? this.ct[this.rowOffset[i] + c] : 0;
+  return from;
+}
+
+/**
+ * Adds each token's weight of `unit` to acc[o] for every other-side unit o in [lo, hi) that owns
+ * one of the token's probe keys (once per token: `seen` holds the token's stamp).
+ */
+function accumulate(unit: Unit, other: Postings, keyCount: number, lo: number, hi: number, acc: Float64Array, seen: Int32Array, stampBase: number): void {
+  for (let k = 0; k < unit.weights.length; k++) {
+    const stamp = stampBase + k;
+    const w = unit.weights[k];
+    for (let p = unit.probeStart[k]; p < unit.probeStart[k + 1]; p++) {
+      const key = unit.probes[p];
+      if (key >= keyCount) continue;
+      const end = other.start[key + 1];
+      for (let q = lowerBound(other.units, other.start[key], end, lo); q < end; q++) {
+        const o = other.units[q];
+        if (o >= hi) break;
+        if (seen[o] !== stamp) { seen[o] = stamp; acc[o] += w; }
+      }
+    }
   }
 }
 
 /** Partners are few per row: the 80th percentile of a row is still a non-partner's coverage (fitted on dev: .5 -> .825, .8 -> .832 strict F1). */
 const BACKGROUND_QUANTILE = 0.8;
 
-function chanceLevel(values: number[]): number {
-  if (values.length < 3) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * BACKGROUND_QUANTILE)];
-}
-
-/** Weight of the tokens of `unit` with a probe key stamped `mark`. */
-function stampedCover(unit: Unit, stamp: Int32Array, mark: number): number {
-  let covered = 0;
-  for (let k = 0; k < unit.weights.length; k++) {
-    for (let p = unit.probeStart[k]; p < unit.probeStart[k + 1]; p++) {
-      if (stamp[unit.probes[p]] === mark) { covered += unit.weights[k]; break; }
+/** The BACKGROUND_QUANTILE order statistic of values[0, count) (reorders them; quickselect). */
+function chanceLevel(values: Float64Array, count: number): number {
+  if (count < 3) return 0;
+  const k = Math.floor(count * BACKGROUND_QUANTILE);
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let a = lo;
+    let b = hi;
+    while (a <= b) {
+      while (values[a] < pivot) a++;
+      while (values[b] > pivot) b--;
+      if (a <= b) { const t = values[a]; values[a] = values[b]; values[b] = t; a++; b--; }
     }
+    if (k <= b) hi = b;
+    else if (k >= a) lo = a;
+    else break;
   }
-  return covered;
+  return values[k];
 }
 
 /** -log of the two-sided tail probability of a standard normal deviate (Gale & Church 1993). */
@@ -181,17 +296,29 @@ class LinkScorer {
   private pairs: PairTable;
   private ratio: number;
   private penalty = new Float64Array(16);
-  constructor(private src: Side, private tgt: Side, band: Band, private params: ScoreParams) {
+  private lexicalWeight: number;
+  private srcLength: Float64Array;
+  private tgtLength: Float64Array;
+  /** Paragraph boundaries before each unit (prefix counts) and whether a unit ends its paragraph. */
+  private srcCrossings: Int32Array | null;
+  private tgtCrossings: Int32Array | null;
+  private srcEnds: Uint8Array | null;
+  private tgtEnds: Uint8Array | null;
+
+  constructor(src: Side, tgt: Side, band: Band, private params: ScoreParams) {
     for (const [a, b] of LINK_TYPES) this.penalty[a * 4 + b] = params.typePenalty[`${a}-${b}`] ?? 0;
     this.pairs = new PairTable(src.units, tgt.units, band);
-    this.pairs.computeBackground(tgt.units.length);
     this.lexicalWeight = params.checkSignal === false || this.hasLexicalSignal(src.units) ? params.lexical : 0;
-    const s = src.units.reduce((n, u) => n + u.length, 0);
-    const t = tgt.units.reduce((n, u) => n + u.length, 0);
+    this.srcLength = Float64Array.from(src.units, (u) => u.length);
+    this.tgtLength = Float64Array.from(tgt.units, (u) => u.length);
+    const s = this.srcLength.reduce((n, x) => n + x, 0);
+    const t = this.tgtLength.reduce((n, x) => n + x, 0);
     this.ratio = s > 0 && t > 0 ? t / s : 1;
+    this.srcCrossings = src.paragraphs && crossingCounts(src.paragraphs);
+    this.tgtCrossings = tgt.paragraphs && crossingCounts(tgt.paragraphs);
+    this.srcEnds = src.paragraphs && paragraphEndFlags(src.paragraphs);
+    this.tgtEnds = tgt.paragraphs && paragraphEndFlags(tgt.paragraphs);
   }
-
-  private lexicalWeight: number;
 
   /**
    * Whether similarity tells partners apart at all here: in half of the rows the best pair
@@ -202,9 +329,7 @@ class LinkScorer {
   private hasLexicalSignal(units: Unit[]): boolean {
     const best: number[] = [];
     for (let i = 0; i < units.length; i++) {
-      let top: number;
-      const bg = this.pairs.backgroundSource[i];
-      top = this.pairs.bestSource(i) - bg;
+      const top = this.pairs.rawBestSource[i] - this.pairs.chanceSource[i];
       best.push(units[i].totalWeight > 0 ? top / units[i].totalWeight : 0);
     }
     best.sort((x, y) => x - y);
@@ -218,73 +343,97 @@ class LinkScorer {
   /** Cost of the link of source units [i, i+a) and target units [j, j+b). */
   cost(i: number, j: number, a: number, b: number): number {
     const p = this.params;
-    let cost = 0;
+    let cost: number;
     this.lastSim = 0;
     this.lastLengthCost = 0;
     if (a === 0 || b === 0) {
-      cost = p.skip;
+      // A one-sided link has one sentence: no paragraph is crossed and none is joined.
+      return p.skip;
+    } else if (a === 1 && b === 1) {
+      const pairs = this.pairs;
+      const c = pairs.cell(i, j);
+      const capS = pairs.capSource[i];
+      const capT = pairs.capTarget[j];
+      const cov = c < 0 ? 0 : Math.min(pairs.excessSource[c], capS) + Math.min(pairs.excessTarget[c], capT);
+      const sim = capS + capT > 0 ? cov / (capS + capT) : 0;
+      const lc = lengthCost(this.srcLength[i], this.tgtLength[j], this.ratio);
+      this.lastSim = sim;
+      this.lastLengthCost = lc;
+      cost = this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10) + this.penalty[5];
     } else {
+      const pairs = this.pairs;
+      const exS = pairs.excessSource;
+      const exT = pairs.excessTarget;
       let covS = 0;
       let weightS = 0;
       let charsS = 0;
-      for (let x = i; x < i + a; x++) {
-        const u = this.src.units[x];
-        const bg = Math.min(this.pairs.backgroundSource[x], u.totalWeight * 0.9);
-        let c = 0;
-        for (let y = j; y < j + b; y++) c += Math.max(0, this.pairs.source(x, y) - bg);
-        covS += Math.min(c, u.totalWeight - bg);
-        weightS += u.totalWeight - bg;
-        charsS += u.length;
-      }
       let covT = 0;
       let weightT = 0;
       let charsT = 0;
-      for (let y = j; y < j + b; y++) {
-        const u = this.tgt.units[y];
-        const bg = Math.min(this.pairs.backgroundTarget[y], u.totalWeight * 0.9);
+      const colT0 = pairs.capTarget[j];
+      const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
+      const colT2 = b > 2 ? pairs.capTarget[j + 2] : 0;
+      let sumT0 = 0;
+      let sumT1 = 0;
+      let sumT2 = 0;
+      for (let x = i; x < i + a; x++) {
+        const base = pairs.rowBase(x);
+        const c0 = j - pairs.rowStart(x);
+        const w = pairs.rowWidth(x);
         let c = 0;
-        for (let x = i; x < i + a; x++) c += Math.max(0, this.pairs.target(x, y) - bg);
-        covT += Math.min(c, u.totalWeight - bg);
-        weightT += u.totalWeight - bg;
-        charsT += u.length;
+        for (let d = 0; d < b; d++) {
+          const col = c0 + d;
+          if (col < 0 || col >= w) continue;
+          c += exS[base + col];
+          const e = exT[base + col];
+          if (d === 0) sumT0 += e;
+          else if (d === 1) sumT1 += e;
+          else sumT2 += e;
+        }
+        const cap = pairs.capSource[x];
+        covS += Math.min(c, cap);
+        weightS += cap;
+        charsS += this.srcLength[x];
       }
+      covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
+      weightT = colT0 + colT1 + colT2;
+      for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
       const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
       const lc = lengthCost(charsS, charsT, this.ratio);
       this.lastSim = sim;
       this.lastLengthCost = lc;
       cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
     }
-    if (this.src.paragraphs) cost += this.paragraphCost(this.src.paragraphs, i, a);
-    if (this.tgt.paragraphs) cost += this.paragraphCost(this.tgt.paragraphs, j, b);
-    if (a > 0 && b > 0 && this.src.paragraphs && this.tgt.paragraphs) {
-      const endsS = paragraphEnds(this.src.paragraphs, i + a - 1);
-      const endsT = paragraphEnds(this.tgt.paragraphs, j + b - 1);
-      if (endsS !== endsT) cost += p.paragraphEdge;
-    }
+    if (this.srcCrossings && a > 1) cost += (this.srcCrossings[i + a - 1] - this.srcCrossings[i]) * p.paragraphCross;
+    if (this.tgtCrossings && b > 1) cost += (this.tgtCrossings[j + b - 1] - this.tgtCrossings[j]) * p.paragraphCross;
+    if (a > 0 && b > 0 && this.srcEnds && this.tgtEnds && this.srcEnds[i + a - 1] !== this.tgtEnds[j + b - 1]) cost += p.paragraphEdge;
     return cost;
-  }
-
-  private paragraphCost(paragraphs: number[], start: number, count: number): number {
-    if (count < 2) return 0;
-    let crossings = 0;
-    for (let x = start + 1; x < start + count; x++) if (paragraphs[x] !== paragraphs[x - 1]) crossings++;
-    return crossings * this.params.paragraphCross;
   }
 }
 
-function paragraphEnds(paragraphs: number[], index: number): boolean {
-  return index === paragraphs.length - 1 || paragraphs[index + 1] !== paragraphs[index];
+/** crossings[x]: paragraph boundaries between units 0..x (so [i, i+a) crosses crossings[i+a-1] - crossings[i]). */
+function crossingCounts(paragraphs: number[]): Int32Array {
+  const out = new Int32Array(paragraphs.length);
+  for (let x = 1; x < paragraphs.length; x++) out[x] = out[x - 1] + (paragraphs[x] !== paragraphs[x - 1] ? 1 : 0);
+  return out;
+}
+
+function paragraphEndFlags(paragraphs: number[]): Uint8Array {
+  return Uint8Array.from(paragraphs, (p, x) => (x === paragraphs.length - 1 || paragraphs[x + 1] !== p ? 1 : 0));
 }
 
 export function fullBand(n: number, m: number): Band {
   return { lo: new Int32Array(n + 1).fill(0), hi: new Int32Array(n + 1).fill(m) };
 }
 
-/** Minimum-cost path through the band; links in document order. */
-export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams): RawLink[] {
+/**
+ * Minimum-cost path through the band; links in document order. The pair table (and with it
+ * each sentence's chance level) covers `tableBand`, which may be wider than the band searched.
+ */
+export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams, tableBand: Band = band): RawLink[] {
   const n = src.units.length;
   const m = tgt.units.length;
-  const scorer = new LinkScorer(src, tgt, band, params);
+  const scorer = new LinkScorer(src, tgt, tableBand, params);
   const offset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
@@ -292,19 +441,24 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   const at = (i: number, j: number) => (j < band.lo[i] || j > band.hi[i] ? -1 : offset[i] + j - band.lo[i]);
   cost[at(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+    const lo = band.lo[i];
+    for (let j = lo; j <= band.hi[i]; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestType = 0;
-      for (let t = 0; t < LINK_TYPES.length; t++) {
-        const [a, b] = LINK_TYPES[t];
+      for (let t = 0; t < TYPE_A.length; t++) {
+        const a = TYPE_A[t];
+        const b = TYPE_B[t];
         if (a > i || b > j) continue;
-        const prev = at(i - a, j - b);
-        if (prev < 0 || cost[prev] === Infinity) continue;
-        const c = cost[prev] + scorer.cost(i - a, j - b, a, b);
+        const pi = i - a;
+        const pj = j - b;
+        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
+        const before = cost[offset[pi] + pj - band.lo[pi]];
+        if (before === Infinity) continue;
+        const c = before + scorer.cost(pi, pj, a, b);
         if (c < best) { best = c; bestType = t; }
       }
-      const here = at(i, j);
+      const here = offset[i] + j - lo;
       cost[here] = best;
       back[here] = bestType;
     }
@@ -332,7 +486,7 @@ const TOKENS_PER_SENTENCE = 25;
 const MARGIN = BLOCK + 4;
 
 /** Band around a coarse path: each coarse link's rectangle at the fine level, widened by MARGIN. */
-export function bandAround(coarse: RawLink[], factor: number, n: number, m: number): Band {
+export function bandAround(coarse: RawLink[], factor: number, n: number, m: number, margin = MARGIN): Band {
   const rlo = new Int32Array(n + 1).fill(m);
   const rhi = new Int32Array(n + 1).fill(0);
   for (const l of coarse) {
@@ -347,9 +501,9 @@ export function bandAround(coarse: RawLink[], factor: number, n: number, m: numb
   for (let r = 0; r <= n; r++) {
     let a = m;
     let b = 0;
-    for (let d = Math.max(0, r - MARGIN); d <= Math.min(n, r + MARGIN); d++) { a = Math.min(a, rlo[d]); b = Math.max(b, rhi[d]); }
-    lo[r] = Math.max(0, a - MARGIN);
-    hi[r] = Math.min(m, b + MARGIN);
+    for (let d = Math.max(0, r - margin); d <= Math.min(n, r + margin); d++) { a = Math.min(a, rlo[d]); b = Math.max(b, rhi[d]); }
+    lo[r] = Math.max(0, a - margin);
+    hi[r] = Math.min(m, b + margin);
   }
   lo[0] = 0;
   hi[n] = m;
@@ -367,14 +521,28 @@ function coarseParams(params: ScoreParams): ScoreParams {
   return { ...params, skip: params.skip * 4, paragraphCross: 0, paragraphEdge: 0, checkSignal: false };
 }
 
-/** Aligns two sides of any size: full search when small, coarse-to-fine otherwise. */
-export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams, fullSearchCells = FULL_SEARCH_CELLS): RawLink[] {
+function fitsFullSearch(src: Side, tgt: Side, fullSearchCells: number): boolean {
   const n = src.units.length;
   const m = tgt.units.length;
   // The pair table costs cells × tokens per unit: blocks of sentences get a smaller full search.
   const tokens = (u: Unit[]) => u.reduce((x, v) => x + v.weights.length, 0) / Math.max(1, u.length);
   const blockScale = Math.max(1, (tokens(src.units) + tokens(tgt.units)) / 2 / TOKENS_PER_SENTENCE);
-  if ((n + 1) * (m + 1) * blockScale <= fullSearchCells || n < 2 * BLOCK || m < 2 * BLOCK) {
+  return (n + 1) * (m + 1) * blockScale <= fullSearchCells || n < 2 * BLOCK || m < 2 * BLOCK;
+}
+
+/** How far (in sentences) a second pass may move a link of the first. */
+export const GUIDE_MARGIN = 8;
+
+/**
+ * Aligns two sides of any size: full search when small, coarse-to-fine otherwise. With a
+ * `guide` (the first pass's links), a small document is searched only near the guide, but
+ * chance levels are still measured over the whole matrix, so the scores stay those of a full search.
+ */
+export function searchMultiResolution(src: Side, tgt: Side, params: ScoreParams, fullSearchCells = FULL_SEARCH_CELLS, guide?: RawLink[]): RawLink[] {
+  const n = src.units.length;
+  const m = tgt.units.length;
+  if (fitsFullSearch(src, tgt, fullSearchCells)) {
+    if (guide) return searchBand(src, tgt, bandAround(guide, 1, n, m, GUIDE_MARGIN), params, fullBand(n, m));
     return searchBand(src, tgt, fullBand(n, m), params);
   }
   const coarseSrc: Side = { units: mergeUnits(src.units, BLOCK), paragraphs: null };

@@ -27,14 +27,25 @@ export function numberKey(text: string): string {
   return text.replace(/[.,'’]/g, "").replace(/^0+(?=\d)/, "");
 }
 
-export function tokenize(sentence: string): Token[] {
+function classify(surface: string): Token {
+  if (/^\p{N}/u.test(surface)) return { kind: "number", form: numberKey(surface), surface };
+  if (/^[?!]$/.test(surface)) return { kind: "mark", form: surface, surface };
+  if (/^[\p{L}\p{M}]/u.test(surface)) return { kind: "word", form: foldWord(surface), surface };
+  return { kind: "mark", form: '"', surface };
+}
+
+/**
+ * Tokens of a sentence. `interned` (surface -> token) lets a whole document share one token
+ * object per distinct surface: folding runs once per word, and later stages can key caches
+ * by the object.
+ */
+export function tokenize(sentence: string, interned: Map<string, Token> = new Map()): Token[] {
   const tokens: Token[] = [];
   for (const match of sentence.matchAll(TOKEN)) {
     const surface = match[0];
-    if (/^\p{N}/u.test(surface)) tokens.push({ kind: "number", form: numberKey(surface), surface });
-    else if (/^[?!]$/.test(surface)) tokens.push({ kind: "mark", form: surface, surface });
-    else if (/^[\p{L}\p{M}]/u.test(surface)) tokens.push({ kind: "word", form: foldWord(surface), surface });
-    else tokens.push({ kind: "mark", form: '"', surface });
+    let token = interned.get(surface);
+    if (!token) interned.set(surface, (token = classify(surface)));
+    tokens.push(token);
   }
   return tokens;
 }

@@ -56,8 +56,20 @@ export interface TokenizedSentence {
   tokens: Token[];
 }
 
+/** Characters that are not white space. */
+function visibleLength(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000)) count++;
+  }
+  return count;
+}
+
+/** One side's sentences as tokens; equal surfaces share one Token object (see tokenize). */
 export function tokenizeSentences(texts: string[]): TokenizedSentence[] {
-  return texts.map((text) => ({ length: text.replace(/\s+/g, "").length, tokens: tokenize(text) }));
+  const interned = new Map<string, Token>();
+  return texts.map((text) => ({ length: visibleLength(text), tokens: tokenize(text, interned) }));
 }
 
 /**
@@ -73,40 +85,53 @@ export function tokenWeight(token: Token, documentFrequency: number, sentenceCou
 export type ProbeExpander = (token: Token) => readonly string[];
 
 export function buildUnits(sentences: TokenizedSentence[], keys: KeySpace, expand: ProbeExpander): Unit[] {
+  // Document frequency per form, each sentence counted once (a stamp instead of a Set per sentence).
   const df = new Map<string, number>();
-  for (const s of sentences) for (const f of new Set(s.tokens.map((t) => t.form))) df.set(f, (df.get(f) ?? 0) + 1);
+  const lastSeen = new Map<string, number>();
+  sentences.forEach((s, index) => {
+    for (const t of s.tokens) {
+      if (lastSeen.get(t.form) === index) continue;
+      lastSeen.set(t.form, index);
+      df.set(t.form, (df.get(t.form) ?? 0) + 1);
+    }
+  });
   // Same token, same keys: intern each distinct token once.
-  const ownCache = new Map<string, number[]>();
-  const probeCache = new Map<string, number[]>();
+  const cache = new Map<Token, { own: number[]; probes: number[]; weight: number }>();
+  const entryOf = (token: Token) => {
+    let entry = cache.get(token);
+    if (!entry) {
+      const ownKeys = ownKeyStrings(token);
+      entry = {
+        own: ownKeys.map((key) => keys.id(key)),
+        probes: [...new Set([...ownKeys, ...expand(token)].map((key) => keys.id(key)))],
+        weight: tokenWeight(token, df.get(token.form) ?? 1, sentences.length),
+      };
+      cache.set(token, entry);
+    }
+    return entry;
+  };
   return sentences.map((s) => {
-    const weights = new Float32Array(s.tokens.length);
-    const probeStart = new Int32Array(s.tokens.length + 1);
-    const probes: number[] = [];
-    const own = new Set<number>();
+    const count = s.tokens.length;
+    const weights = new Float32Array(count);
+    const probeStart = new Int32Array(count + 1);
+    const entries = s.tokens.map(entryOf);
+    let size = 0;
+    for (const e of entries) size += e.probes.length;
+    const probes = new Int32Array(size);
+    const ownList: number[] = [];
     let total = 0;
-    s.tokens.forEach((token, k) => {
-      const w = tokenWeight(token, df.get(token.form) ?? 1, sentences.length);
-      weights[k] = w;
-      total += w;
-      probeStart[k] = probes.length;
-      const cacheKey = `${token.kind}|${token.surface}`;
-      let ownIds = ownCache.get(cacheKey);
-      let probeIds = probeCache.get(cacheKey);
-      if (!ownIds || !probeIds) {
-        const ownKeys = ownKeyStrings(token);
-        ownIds = ownKeys.map((key) => keys.id(key));
-        probeIds = [...new Set([...ownKeys, ...expand(token)].map((key) => keys.id(key)))];
-        ownCache.set(cacheKey, ownIds);
-        probeCache.set(cacheKey, probeIds);
-      }
-      for (const id of ownIds) own.add(id);
-      for (const id of probeIds) probes.push(id);
-    });
-    probeStart[s.tokens.length] = probes.length;
-    return {
-      length: s.length, weights, probeStart, probes: Int32Array.from(probes),
-      own: Int32Array.from([...own].sort((a, b) => a - b)), totalWeight: total,
-    };
+    let at = 0;
+    for (let k = 0; k < count; k++) {
+      const e = entries[k];
+      weights[k] = e.weight;
+      total += e.weight;
+      probeStart[k] = at;
+      probes.set(e.probes, at);
+      at += e.probes.length;
+      for (const id of e.own) ownList.push(id);
+    }
+    probeStart[count] = at;
+    return { length: s.length, weights, probeStart, probes, own: sortedUnique(ownList), totalWeight: total };
   });
 }
 
@@ -122,7 +147,7 @@ export function mergeUnits(units: Unit[], factor: number): Unit[] {
     const slotOf = new Map<number, number>();
     const weights: number[] = [];
     const probeLists: Int32Array[] = [];
-    const own = new Set<number>();
+    const own: number[] = [];
     let total = 0;
     for (const u of group) {
       for (let t = 0; t < u.weights.length; t++) {
@@ -134,7 +159,7 @@ export function mergeUnits(units: Unit[], factor: number): Unit[] {
         weights.push(u.weights[t]);
         probeLists.push(u.probes.subarray(u.probeStart[t], u.probeStart[t + 1]));
       }
-      for (const key of u.own) own.add(key);
+      for (const key of u.own) own.push(key);
     }
     const probeStart = new Int32Array(weights.length + 1);
     let size = 0;
@@ -144,10 +169,18 @@ export function mergeUnits(units: Unit[], factor: number): Unit[] {
     probeLists.forEach((list, k) => probes.set(list, probeStart[k]));
     out.push({
       length: group.reduce((n, u) => n + u.length, 0), weights: Float32Array.from(weights), probeStart, probes,
-      own: Int32Array.from([...own].sort((a, b) => a - b)), totalWeight: total,
+      own: sortedUnique(own), totalWeight: total,
     });
   }
   return out;
+}
+
+/** Ascending, without duplicates (typed-array sort is numeric and needs no comparator). */
+function sortedUnique(keys: Iterable<number>): Int32Array {
+  const sorted = Int32Array.from(keys).sort();
+  let unique = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k];
+  return sorted.slice(0, unique);
 }
 
 function hasKey(sorted: Int32Array, key: number): boolean {
