@@ -36,11 +36,13 @@ export interface GermanWordInfo {
 const NONE: readonly string[] = Object.freeze([]);
 
 export function lexiconDataPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [
-    path.join(path.dirname(fileURLToPath(import.meta.url)), "data", "de-en.lex.gz"),
+    path.join(here, "data", "de-en.lex.gz"),
+    // The CLI bundle (dist/cli) and other bundlers move this module away from its data.
+    path.join(here, "..", "..", "lib", "lexicon", "data", "de-en.lex.gz"),
     path.join(process.cwd(), "lib", "lexicon", "data", "de-en.lex.gz"),
   ];
-  // The second location serves bundlers that move this module away from its data.
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(
     `The lexicon data file lib/lexicon/data/de-en.lex.gz is missing. Rebuild it with ` +
@@ -84,6 +86,10 @@ class LineTable {
 
   line(i: number): string {
     return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
   }
 
   /** The first field (the word) of line i. */
@@ -245,6 +251,32 @@ class DingLexicon implements Lexicon {
     }
   }
 
+  /** Position of English id among row r's senses, or `cap` if it is not among the first `cap`. */
+  private senseOf(r: number, id: number, cap: number): number {
+    const text = this.lines.text;
+    const [start, end] = this.lines.lastField(r);
+    let value = 0;
+    let position = 0;
+    for (let p = start; p <= end && position < cap; p++) {
+      const c = p < end ? text.charCodeAt(p) : 44;
+      if (c === 44) {
+        if (value === id) return position;
+        position++;
+        value = 0;
+      } else value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+    }
+    return cap;
+  }
+
+  /** Row r's frequency field (the second, base 36). */
+  private frequencyOf(r: number): number {
+    const text = this.lines.text;
+    let p = text.indexOf("\t", this.lines.start(r)) + 1;
+    let value = 0;
+    for (let c = text.charCodeAt(p); c !== 9 && p < text.length; c = text.charCodeAt(++p)) value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+    return value;
+  }
+
   /** English id -> German rows as one flat array with offsets (120k small arrays cost more to build). */
   private reverseRows(): ReverseIndex {
     if (!this.enToDeRows) {
@@ -277,12 +309,9 @@ class DingLexicon implements Lexicon {
     if (!ids.length) return NONE;
     // German words whose first sense is this English word come first ("invested": investiert before
     // eingesetzt, which means "used" first); among equals, the German word used in more Ding lines.
+    // Common English words appear in thousands of rows: both numbers are read in place.
     const ranked = ids.flatMap((id) =>
-      [...rev.of(id)].map((r) => ({
-        r,
-        sense: decodeIds(this.field(r, 3)).indexOf(id),
-        frequency: parseInt(this.field(r, 1), 36),
-      })),
+      Array.from(rev.of(id), (r) => ({ r, sense: this.senseOf(r, id, 3), frequency: this.frequencyOf(r) })),
     );
     ranked.sort((a, b) => Math.min(a.sense, 3) - Math.min(b.sense, 3) || b.frequency - a.frequency);
     const out = new Set<string>();
