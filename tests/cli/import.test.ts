@@ -10,7 +10,7 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 
 function bitext(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env, input, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -17,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 let documentId: number;
 
 export function bitext(args: string[], environment: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env: environment, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env: environment, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -17,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 let ids: number[];
 
 function bitext(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,0 +1,58 @@
+// `bitext align` as users run it (bin/bitext.js, the bundled CLI, a separate process): the
+// links it prints or writes are those of align() in-process, once per pair.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { align } from "../../lib/align";
+import { formatVecalign } from "../../lib/align/vecalign-format";
+import { segmentPresegmented } from "../../lib/segment";
+
+const TEXTBERG = path.resolve("../shared/benchmarks/textberg-de-fr");
+const dir = mkdtempSync(path.join(os.tmpdir(), "bitext-align-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function bitext(args: string[]) {
+  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectedLinks(src: string, tgt: string): string {
+  const source = segmentPresegmented(readFileSync(src, "utf8"));
+  const target = segmentPresegmented(readFileSync(tgt, "utf8"));
+  return formatVecalign(align(source.map((s) => s.text), target.map((s) => s.text), {
+    sourceLang: "de", targetLang: "fr",
+    sourceParagraphs: source.map((s) => s.paragraph), targetParagraphs: target.map((s) => s.paragraph),
+  }));
+}
+
+describe.skipIf(!existsSync(TEXTBERG))("bitext align on the Text+Berg test documents", () => {
+  const docs = [0, 1, 2, 3, 4, 5, 6].map((k) => [path.join(TEXTBERG, `test${k}.de`), path.join(TEXTBERG, `test${k}.fr`)]);
+
+  it("prints one pair's links once, as align() finds them", () => {
+    const [src, tgt] = docs[2];
+    const r = bitext(["align", src, tgt, "--src-lang", "de", "--tgt-lang", "fr", "--presegmented"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expectedLinks(src, tgt));
+  });
+
+  it("aligns a batch in one run, one result file per pair", () => {
+    const list = path.join(dir, "list");
+    writeFileSync(list, ["# Text+Berg test", ...docs.map(([s, t]) => `${s} ${t}`), ""].join("\n"));
+    const out = path.join(dir, "out");
+    const r = bitext(["align", "--batch", list, "--out-dir", out, "--src-lang", "de", "--tgt-lang", "fr", "--presegmented"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    for (const [src, tgt] of docs) expect(readFileSync(path.join(out, `${path.basename(src)}.align`), "utf8")).toBe(expectedLinks(src, tgt));
+  });
+
+  it("says which line of the batch list is wrong", () => {
+    const list = path.join(dir, "bad-list");
+    writeFileSync(list, `${docs[0][0]}\n`);
+    const r = bitext(["align", "--batch", list, "--out-dir", path.join(dir, "bad"), "--src-lang", "de", "--tgt-lang", "fr"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("line 1: expected \"SRC TGT\"");
+  });
+});
