@@ -13,6 +13,8 @@ import { align, DEFAULT_PARAMS, DICTIONARY_PARAMS, type AlignOptions } from "../
 import type { ScoreParams } from "../lib/align/search";
 import { scoreAlignments, type AlignmentScores, type Pair } from "../lib/align/score";
 import { parseVecalign } from "../lib/align/vecalign-format";
+import { dictionaryTranslator } from "../lib/align/dictionary";
+import { buildUnits, coveredWeight, KeySpace, tokenizeSentences } from "../lib/align/units";
 import type { Link } from "../lib/types";
 import { machineLine, writeSection } from "./report-section";
 
@@ -141,7 +143,9 @@ function cliBatchSeconds(): { seconds: number; slowest: number; command: string 
 
 const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
 
-function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }): string {
+type Signal = ReturnType<typeof lexicalSignal> & { set: BenchSet };
+
+function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[]): string {
   const rows = results.map((r) => {
     const s = r.scores;
     const c = r.calibration;
@@ -161,7 +165,45 @@ function report(results: SetResult[], cli: { seconds: number; slowest: number; c
     "",
     `One CLI run over the 7 Text+Berg test documents (process start-up, reading, aligning, writing; \`bitext\` is bin/bitext.js, which runs the CLI bundled by \`npm install\`): **${cli.seconds.toFixed(2)} s** wall, median of 5 runs (slowest ${cli.slowest.toFixed(2)} s) — \`${cli.command}\`.`,
     t10 && t100 ? `Scaling: 100k / 10k time = ${(t100.seconds / t10.seconds).toFixed(1)}× (10× the sentences).` : "",
+    "",
+    "What the lexical signal can tell (first-pass keys: identical words, numbers, names, 4-letter prefixes, and for EN–DE the dictionary; no learned lexicon), over the gold 1-1 links: the share whose two sentences share no key at all, and the share whose partner is covered strictly better than every other sentence within 10 of it (`lexicalSignal` in bench/align.ts, same command).",
+    "",
+    "| set | gold 1-1 links | no shared key | partner strictly best within ±10 |",
+    "|---|---|---|---|",
+    ...signal.map((g) => `| ${g.set.description} | ${g.links} | ${Math.round(100 * g.none)}% | ${Math.round(100 * g.strictlyBest)}% |`),
   ].join("\n");
+}
+
+/**
+ * How much the first pass's lexical signal (identical words, numbers, names, 4-letter
+ * prefixes, for EN–DE the dictionary) can tell at all: over the gold 1-1 links, the share
+ * whose two sentences share no key, and the share whose partner is covered strictly better
+ * than every other sentence within 10 of it.
+ */
+export function lexicalSignal(set: BenchSet): { links: number; none: number; strictlyBest: number } {
+  let links = 0;
+  let none = 0;
+  let strictlyBest = 0;
+  for (const doc of set.load()) {
+    const keys = new KeySpace();
+    const srcDict = dictionaryTranslator(set.sourceLang, set.targetLang);
+    const tgtDict = dictionaryTranslator(set.targetLang, set.sourceLang);
+    const src = buildUnits(tokenizeSentences(doc.source), keys, (t) => srcDict?.(t) ?? []);
+    const tgt = buildUnits(tokenizeSentences(doc.target), keys, (t) => tgtDict?.(t) ?? []);
+    const similarity = (i: number, j: number) => (coveredWeight(src[i], tgt[j]) + coveredWeight(tgt[j], src[i])) / (src[i].totalWeight + tgt[j].totalWeight || 1);
+    for (const g of doc.gold) {
+      if (g.source.length !== 1 || g.target.length !== 1) continue;
+      const [i] = g.source;
+      const [j] = g.target;
+      links++;
+      const own = similarity(i, j);
+      if (own === 0) none++;
+      let best = true;
+      for (let y = Math.max(0, j - 10); y <= Math.min(tgt.length - 1, j + 10) && best; y++) if (y !== j && similarity(i, y) >= own) best = false;
+      if (best) strictlyBest++;
+    }
+  }
+  return { links, none: none / links, strictlyBest: strictlyBest / links };
 }
 
 /**
@@ -217,7 +259,8 @@ function main(): void {
   }
   const cli = cliBatchSeconds();
   console.error(`CLI batch, Text+Berg test: ${cli.seconds.toFixed(2)} s (slowest ${cli.slowest.toFixed(2)} s)`);
-  writeSection("align", report(results, cli));
+  const signal = SETS.filter((s) => !s.name.startsWith("synthetic") && (s.name === "mac-test" || existsSync(SHARED))).map((set) => ({ set, ...lexicalSignal(set) }));
+  writeSection("align", report(results, cli, signal));
 }
 
 if (process.argv[1] && /bench[\\/]align\.ts$/.test(process.argv[1])) main();
