@@ -91,18 +91,26 @@ function wordForms(sentences: TokenizedSentence[], start: number, count: number)
 /** A link with what its score saw (for fitting the confidence model). */
 export interface DetailedLink extends Link { similarity: number; lengthCost: number }
 
-/** Aligns two sentence lists; every sentence ends up in exactly one link. */
-export function align(source: string[], target: string[], options: AlignOptions = {}): Link[] {
-  return alignDetailed(source, target, options).map(({ source: s, target: t, confidence }) => ({ source: s, target: t, confidence }));
+/** One document of a batch: its two sides and, if known, their paragraphs. */
+export interface BatchDocument {
+  source: string[];
+  target: string[];
+  sourceParagraphs?: number[];
+  targetParagraphs?: number[];
 }
 
-export function alignDetailed(source: string[], target: string[], options: AlignOptions = {}): DetailedLink[] {
-  if (source.length === 0 || target.length === 0) {
-    return [
-      ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0 })),
-      ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0 })),
-    ];
-  }
+/** A document on its way through the two passes. */
+interface Pending {
+  src: TokenizedSentence[];
+  tgt: TokenizedSentence[];
+  options: AlignOptions;
+  params: ScoreParams;
+  context: PassContext;
+  learn: boolean;
+  raw: RawLink[];
+}
+
+function firstPass(source: string[], target: string[], options: AlignOptions): Pending {
   const src = tokenizeSentences(source);
   const tgt = tokenizeSentences(target);
   const useDictionary = options.dictionary !== false;
@@ -111,17 +119,30 @@ export function alignDetailed(source: string[], target: string[], options: Align
     srcDict: useDictionary ? dictionaryTranslator(options.sourceLang, options.targetLang) : null,
     tgtDict: useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null,
   };
-  const base = context.srcDict && context.tgtDict ? DICTIONARY_PARAMS : DEFAULT_PARAMS;
+  const hasDictionary = Boolean(context.srcDict && context.tgtDict);
+  const base = hasDictionary ? DICTIONARY_PARAMS : DEFAULT_PARAMS;
   const params: ScoreParams = { ...base, ...options.params, typePenalty: { ...base.typePenalty, ...options.params?.typePenalty } };
-  let raw = runPass(src, tgt, options, params, context, null);
-  if (options.learn ?? !(context.srcDict && context.tgtDict)) {
-    const linked = raw.filter((l) => l.a > 0 && l.b > 0);
-    // EM time grows with the pairs; an even sample of a long book learns its frequent words as well.
-    const stride = Math.max(1, linked.length / MAX_LEARNING_PAIRS);
-    const sample = stride === 1 ? linked : Array.from({ length: MAX_LEARNING_PAIRS }, (_, k) => linked[Math.floor(k * stride)]);
-    const pairs = sample.map((l): [string[], string[]] => [wordForms(src, l.i, l.a), wordForms(tgt, l.j, l.b)]);
-    raw = runPass(src, tgt, options, params, context, learnLexicon(pairs), raw);
-  }
+  const raw = runPass(src, tgt, options, params, context, null);
+  return { src, tgt, options, params, context, learn: options.learn ?? !hasDictionary, raw };
+}
+
+/**
+ * The learned lexicon from the first pass's two-sided links of all `documents` (an even
+ * sample of at most MAX_LEARNING_PAIRS: EM time grows with the pairs, and an even sample of a
+ * long book learns its frequent words as well).
+ */
+function learnFrom(documents: Pending[]): LearnedLexicon {
+  const linked = documents.flatMap((d) => d.raw.filter((l) => l.a > 0 && l.b > 0).map((l) => ({ d, l })));
+  const stride = Math.max(1, linked.length / MAX_LEARNING_PAIRS);
+  const sample = stride === 1 ? linked : Array.from({ length: MAX_LEARNING_PAIRS }, (_, k) => linked[Math.floor(k * stride)]);
+  return learnLexicon(sample.map(({ d, l }): [string[], string[]] => [wordForms(d.src, l.i, l.a), wordForms(d.tgt, l.j, l.b)]));
+}
+
+function secondPass(d: Pending, lexicon: LearnedLexicon): void {
+  d.raw = runPass(d.src, d.tgt, d.options, d.params, d.context, lexicon, d.raw);
+}
+
+function detailed(raw: RawLink[]): DetailedLink[] {
   return raw.map((l) => ({
     source: Array.from({ length: l.a }, (_, k) => l.i + k),
     target: Array.from({ length: l.b }, (_, k) => l.j + k),
@@ -129,6 +150,46 @@ export function alignDetailed(source: string[], target: string[], options: Align
     similarity: l.sim,
     lengthCost: l.lengthCost,
   }));
+}
+
+function oneSided(source: string[], target: string[]): DetailedLink[] {
+  return [
+    ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0 })),
+    ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0 })),
+  ];
+}
+
+const plain = (links: DetailedLink[]): Link[] => links.map(({ source: s, target: t, confidence }) => ({ source: s, target: t, confidence }));
+
+/** Aligns two sentence lists; every sentence ends up in exactly one link. */
+export function align(source: string[], target: string[], options: AlignOptions = {}): Link[] {
+  return plain(alignDetailed(source, target, options));
+}
+
+export function alignDetailed(source: string[], target: string[], options: AlignOptions = {}): DetailedLink[] {
+  if (source.length === 0 || target.length === 0) return oneSided(source, target);
+  const pending = firstPass(source, target, options);
+  if (pending.learn) secondPass(pending, learnFrom([pending]));
+  return detailed(pending.raw);
+}
+
+/**
+ * Aligns several documents of one language pair, learning one lexicon from all of them (as
+ * hunalign does in batch mode): a short document alone gives EM too few pairs. Text+Berg
+ * test, 7 documents of 36–293 sentences: strict F1 .840 aligned one by one, .859 as a batch.
+ * `options` apply to every document (their paragraphs come with the documents).
+ */
+export function alignBatch(documents: BatchDocument[], options: AlignOptions = {}): Link[][] {
+  const pending = documents.map((doc) => {
+    if (doc.source.length === 0 || doc.target.length === 0) return null;
+    return firstPass(doc.source, doc.target, { ...options, sourceParagraphs: doc.sourceParagraphs, targetParagraphs: doc.targetParagraphs });
+  });
+  const learning = pending.filter((d): d is Pending => d !== null && d.learn);
+  if (learning.length) {
+    const lexicon = learnFrom(learning);
+    for (const d of learning) secondPass(d, lexicon);
+  }
+  return documents.map((doc, k) => plain(pending[k] ? detailed(pending[k].raw) : oneSided(doc.source, doc.target)));
 }
 
 function firstIndex(ids: number[], fallback: number): number {
