@@ -1,8 +1,8 @@
-// Words, numbers and marks of one sentence, reduced to the forms that can match across
-// languages without a dictionary: folded lowercase words, locale-free numbers, cognate
-// prefixes and the sentence marks ? ! and quotes.
+// Words, numbers, addresses and marks of one sentence, reduced to the forms that can match
+// across languages without a dictionary: folded lowercase words, locale-free numbers, web
+// and e-mail addresses, cognate prefixes and the sentence marks ? ! and quotes.
 
-export type TokenKind = "word" | "number" | "mark";
+export type TokenKind = "word" | "number" | "url" | "mark";
 
 export interface Token {
   kind: TokenKind;
@@ -12,7 +12,9 @@ export interface Token {
   surface: string;
 }
 
-const TOKEN = /\p{N}+(?:[.,'’]\p{N}+)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|[?!]|["«»„“”‘’‹›]/gu;
+// A web or e-mail address is one token: it is copied, not translated, and says much.
+const ADDRESS = String.raw`(?:https?:\/\/|www\.)[^\s<>"«»„“”]+[^\s<>"«»„“”.,;:!?)\]'’]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`;
+const TOKEN = new RegExp(String.raw`${ADDRESS}|` + /\p{N}+(?:[.,'’]\p{N}+)*|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|[?!]|["«»„“”‘’‹›]/u.source, "giu");
 
 export function foldWord(word: string): string {
   return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
@@ -27,7 +29,13 @@ export function numberKey(text: string): string {
   return text.replace(/[.,'’]/g, "").replace(/^0+(?=\d)/, "");
 }
 
+/** An address without its scheme, "www." or a trailing slash, lowercased: http://Example.org/ = example.org. */
+export function addressKey(text: string): string {
+  return text.toLowerCase().replace(/^(?:https?:\/\/)?(?:www\.)?/, "").replace(/\/$/, "");
+}
+
 function classify(surface: string): Token {
+  if (/^(?:https?:\/\/|www\.)/i.test(surface) || /^[^@\s]+@[^@\s]+$/.test(surface)) return { kind: "url", form: addressKey(surface), surface };
   if (/^\p{N}/u.test(surface)) return { kind: "number", form: numberKey(surface), surface };
   if (/^[?!]$/.test(surface)) return { kind: "mark", form: surface, surface };
   if (/^[\p{L}\p{M}]/u.test(surface)) return { kind: "word", form: foldWord(surface), surface };

@@ -39,6 +39,7 @@ export const COGNATE_PREFIX = 4;
 
 export function ownKeyStrings(token: Token): string[] {
   if (token.kind === "number") return [`n:${token.form}`];
+  if (token.kind === "url") return [`u:${token.form}`];
   if (token.kind === "mark") return [`m:${token.form}`];
   const keys = [`w:${token.form}`];
   if (token.form.length >= COGNATE_PREFIX) keys.push(`p:${token.form.slice(0, COGNATE_PREFIX)}`);
@@ -74,10 +75,10 @@ export function tokenizeSentences(texts: string[]): TokenizedSentence[] {
 
 /**
  * Words in many sentences (articles, "und", "de") weigh less: they match everywhere and say
- * little about which sentence is the partner. Numbers and names weigh most.
+ * little about which sentence is the partner. Numbers and addresses weigh most.
  */
 export function tokenWeight(token: Token, documentFrequency: number, sentenceCount: number): number {
-  const base = token.kind === "number" ? 2 : token.kind === "mark" ? 0.5 : token.form.length >= 4 ? 1 : 0.5;
+  const base = token.kind === "number" || token.kind === "url" ? 2 : token.kind === "mark" ? 0.5 : token.form.length >= 4 ? 1 : 0.5;
   const share = documentFrequency / Math.max(1, sentenceCount);
   return share > 0.1 ? base * 0.35 : base;
 }
