@@ -5,11 +5,12 @@
 //   npx tsx bench/align.ts --one NAME       one set, JSON on stdout
 //   npx tsx bench/align.ts --fit NAME       coordinate search of the score weights on a dev set
 //                                           (how DEFAULT_PARAMS / DICTIONARY_PARAMS were fitted)
+//   npx tsx bench/align.ts --fit-confidence logistic regression of the confidence model on the dev sets
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { align, alignBatch, DEFAULT_PARAMS, DICTIONARY_PARAMS, type AlignOptions } from "../lib/align";
+import { align, alignBatch, alignDetailed, DEFAULT_PARAMS, DICTIONARY_PARAMS, type AlignOptions } from "../lib/align";
 import type { ScoreParams } from "../lib/align/search";
 import { scoreAlignments, type AlignmentScores, type Pair } from "../lib/align/score";
 import { parseVecalign } from "../lib/align/vecalign-format";
@@ -88,24 +89,46 @@ export interface SetResult {
   name: string; description: string; documents: number; sourceSentences: number; targetSentences: number;
   scores: AlignmentScores; seconds: number; sentencesPerSecond: number; peakMB: number;
   /** How often links are right (strict, among links whose sentences the gold covers), by confidence. */
-  calibration: { below: { links: number; right: number }; above: { links: number; right: number } };
+  calibration: { below: { links: number; right: number }; above: { links: number; right: number }; auc: number };
 }
 
 /** Calibration: a link is "right" when the gold has it exactly. Links touching sentences the gold leaves out are skipped. */
 function calibration(docs: BenchDocument[], hyps: Link[][]): SetResult["calibration"] {
   const out = { below: { links: 0, right: 0 }, above: { links: 0, right: 0 } };
+  const scored: Array<{ confidence: number; right: boolean }> = [];
   docs.forEach((d, k) => {
     const gold = new Set(d.gold.map((g) => `${g.source}:${g.target}`));
     const coveredS = new Set(d.gold.flatMap((g) => g.source));
     const coveredT = new Set(d.gold.flatMap((g) => g.target));
     for (const l of hyps[k]) {
       if (!l.source.every((s) => coveredS.has(s)) || !l.target.every((t) => coveredT.has(t))) continue;
+      const right = gold.has(`${l.source}:${l.target}`);
       const bucket = l.confidence < 0.5 ? out.below : out.above;
       bucket.links++;
-      if (gold.has(`${l.source}:${l.target}`)) bucket.right++;
+      if (right) bucket.right++;
+      scored.push({ confidence: l.confidence, right });
     }
   });
-  return out;
+  return { ...out, auc: rankAuc(scored) };
+}
+
+/**
+ * The chance that a right link has a higher confidence than a wrong one (ties count half):
+ * how well "low confidence first" puts the wrong links first. 0.5 is no better than chance.
+ */
+export function rankAuc(scored: Array<{ confidence: number; right: boolean }>): number {
+  const sorted = [...scored].sort((a, b) => a.confidence - b.confidence);
+  let right = 0;
+  let rankSum = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j].confidence === sorted[i].confidence) j++;
+    const rank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (sorted[k].right) { right++; rankSum += rank; }
+    i = j;
+  }
+  const wrong = sorted.length - right;
+  return right && wrong ? (rankSum - (right * (right + 1)) / 2) / (right * wrong) : NaN;
 }
 
 export function runSet(set: BenchSet, options: AlignOptions = {}): SetResult & { hyps: Link[][] } {
@@ -156,17 +179,17 @@ function report(results: SetResult[], cli: { seconds: number; slowest: number; c
     const s = r.scores;
     const c = r.calibration;
     const pct = (b: { links: number; right: number }) => (b.links ? `${Math.round((100 * b.right) / b.links)}% of ${b.links}` : "–");
-    return `| ${r.description} | ${r.documents} | ${r.sourceSentences}/${r.targetSentences} | ${f3(s.precisionStrict)}/${f3(s.recallStrict)}/**${f3(s.f1Strict)}** | ${f3(s.precisionLax)}/${f3(s.recallLax)}/**${f3(s.f1Lax)}** | ${r.seconds.toFixed(2)} | ${Math.round(r.sentencesPerSecond).toLocaleString("en")} | ${Math.round(r.peakMB)} | ${pct(c.below)} | ${pct(c.above)} |`;
+    return `| ${r.description} | ${r.documents} | ${r.sourceSentences}/${r.targetSentences} | ${f3(s.precisionStrict)}/${f3(s.recallStrict)}/**${f3(s.f1Strict)}** | ${f3(s.precisionLax)}/${f3(s.recallLax)}/**${f3(s.f1Lax)}** | ${r.seconds.toFixed(2)} | ${Math.round(r.sentencesPerSecond).toLocaleString("en")} | ${Math.round(r.peakMB)} | ${pct(c.below)} | ${pct(c.above)} | ${f3(c.auc)} |`;
   });
   const t10 = results.find((r) => r.name === "synthetic-10k");
   const t100 = results.find((r) => r.name === "synthetic-100k");
   return [
     "## Sentence alignment (`lib/align`)",
     "",
-    `Command: \`npm run --silent bench:align\` · ${machineLine()}, load average ${os.loadavg()[0].toFixed(1)} at the end (the machine is shared: times are wall times). Scores: Vecalign's strict/lax precision/recall/F1 (lib/align/score.ts), counts pooled over documents. Time: \`align()\` in-process over all documents of the set (both passes), without reading files; peak memory: max RSS of the process that ran only that set. Calibration: share of links that are exactly right (strict) among links with confidence below / at or above 0.5 (links touching sentences the gold leaves out are not counted).`,
+    `Command: \`npm run --silent bench:align\` · ${machineLine()}, load average ${os.loadavg()[0].toFixed(1)} at the end (the machine is shared: times are wall times). Scores: Vecalign's strict/lax precision/recall/F1 (lib/align/score.ts), counts pooled over documents. Time: \`align()\` in-process over all documents of the set (both passes), without reading files; peak memory: max RSS of the process that ran only that set. Calibration: share of links that are exactly right (strict) among links with confidence below / at or above 0.5, and the confidence AUC: the chance that a right link has a higher confidence than a wrong one, i.e. how well "low confidence first" puts the wrong links first (links touching sentences the gold leaves out are not counted).`,
     "",
-    "| set | docs | sentences src/tgt | strict P/R/F1 | lax P/R/F1 | seconds | sentences/s | peak MB | right, conf < 0.5 | right, conf ≥ 0.5 |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| set | docs | sentences src/tgt | strict P/R/F1 | lax P/R/F1 | seconds | sentences/s | peak MB | right, conf < 0.5 | right, conf ≥ 0.5 | confidence AUC |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
     `One CLI run over the 7 Text+Berg test documents (process start-up, reading, aligning, writing; \`bitext\` is bin/bitext.js, which runs the CLI bundled by \`npm install\`): **${cli.seconds.toFixed(2)} s** wall, median of 5 runs (slowest ${cli.slowest.toFixed(2)} s) — \`${cli.command}\`.`,
@@ -243,7 +266,73 @@ function fit(name: string): void {
   console.log(JSON.stringify(params));
 }
 
+/**
+ * Fits the confidence model (lib/align/confidence.ts) on the dev sets: logistic regression of
+ * "the gold has exactly this link" on similarity, length cost, link size and leak, by Newton's
+ * method, over the two-sided links whose sentences the gold covers. Prints the coefficients
+ * and the rate at which one-sided links are right.
+ */
+function fitConfidence(): void {
+  const rows: Array<{ x: number[]; y: number }> = [];
+  let oneSided = 0;
+  let oneSidedRight = 0;
+  for (const name of ["textberg-dev", "tom-sawyer-val"]) {
+    const set = SETS.find((s) => s.name === name)!;
+    for (const doc of set.load()) {
+      const gold = new Set(doc.gold.map((g) => `${g.source}:${g.target}`));
+      const coveredS = new Set(doc.gold.flatMap((g) => g.source));
+      const coveredT = new Set(doc.gold.flatMap((g) => g.target));
+      for (const l of alignDetailed(doc.source, doc.target, { sourceLang: set.sourceLang, targetLang: set.targetLang })) {
+        if (!l.source.every((x) => coveredS.has(x)) || !l.target.every((y) => coveredT.has(y))) continue;
+        const right = gold.has(`${l.source}:${l.target}`) ? 1 : 0;
+        if (!l.source.length || !l.target.length) { oneSided++; oneSidedRight += right; continue; }
+        rows.push({ x: [1, l.similarity, Math.min(l.lengthCost, 10), l.source.length + l.target.length > 2 ? 1 : 0, l.leak], y: right });
+      }
+    }
+  }
+  const k = rows[0].x.length;
+  let w = new Array<number>(k).fill(0);
+  for (let iteration = 0; iteration < 25; iteration++) {
+    const gradient = new Array<number>(k).fill(0);
+    const hessian = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (r === c ? 1e-6 : 0)));
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-x.reduce((z, v, c) => z + v * w[c], 0)));
+      for (let r = 0; r < k; r++) {
+        gradient[r] += (y - p) * x[r];
+        for (let c = 0; c < k; c++) hessian[r][c] += p * (1 - p) * x[r] * x[c];
+      }
+    }
+    w = w.map((v, r) => v + solve(hessian, gradient)[r]);
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  console.log(JSON.stringify({ bias: round(w[0]), similarity: round(w[1]), length: round(w[2]), multi: round(w[3]), leak: round(w[4]) }));
+  console.log(`two-sided links: ${rows.length}; one-sided links right: ${oneSidedRight} of ${oneSided} (${round(oneSidedRight / oneSided)})`);
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, r) => [...row, b[r]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
+    [m[c], m[pivot]] = [m[pivot], m[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / m[c][c];
+      for (let q = c; q <= n; q++) m[r][q] -= f * m[c][q];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let rest = m[r][n];
+    for (let q = r + 1; q < n; q++) rest -= m[r][q] * x[q];
+    x[r] = rest / m[r][r];
+  }
+  return x;
+}
+
 function main(): void {
+  if (process.argv.includes("--fit-confidence")) return fitConfidence();
   const fitAt = process.argv.indexOf("--fit");
   if (fitAt >= 0) return fit(process.argv[fitAt + 1] ?? "textberg-dev");
   const one = process.argv.indexOf("--one");

@@ -102,7 +102,7 @@ function wordForms(sentences: TokenizedSentence[], start: number, count: number)
 }
 
 /** A link with what its score saw (for fitting the confidence model). */
-export interface DetailedLink extends Link { similarity: number; lengthCost: number }
+export interface DetailedLink extends Link { similarity: number; lengthCost: number; leak: number }
 
 /** One document of a batch: its two sides and, if known, their paragraphs. */
 export interface BatchDocument {
@@ -170,13 +170,14 @@ function detailed(raw: RawLink[]): DetailedLink[] {
     confidence: confidenceOf(l),
     similarity: l.sim,
     lengthCost: l.lengthCost,
+    leak: l.leak,
   }));
 }
 
 function oneSided(source: string[], target: string[]): DetailedLink[] {
   return [
-    ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0 })),
-    ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0 })),
+    ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0, leak: 0 })),
+    ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0, leak: 0 })),
   ];
 }
 

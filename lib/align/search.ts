@@ -48,6 +48,12 @@ export interface RawLink {
   cost: number;
   sim: number;
   lengthCost: number;
+  /**
+   * How well the link's sentences match those of the links beside it (the highest similarity
+   * of its source with a neighbour's target or the reverse): a split point put in the wrong
+   * place leaves part of a sentence matching next door.
+   */
+  leak: number;
 }
 
 /**
@@ -470,11 +476,20 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   while (i > 0 || j > 0) {
     const [a, b] = LINK_TYPES[back[at(i, j)]];
     const c = scorer.cost(i - a, j - b, a, b);
-    links.push({ i: i - a, j: j - b, a, b, cost: c, sim: scorer.lastSim, lengthCost: scorer.lastLengthCost });
+    links.push({ i: i - a, j: j - b, a, b, cost: c, sim: scorer.lastSim, lengthCost: scorer.lastLengthCost, leak: 0 });
     i -= a;
     j -= b;
   }
-  return links.reverse();
+  links.reverse();
+  links.forEach((link, k) => {
+    if (link.a === 0 || link.b === 0) return;
+    for (const next of [links[k - 1], links[k + 1]]) {
+      if (!next) continue;
+      if (next.b > 0) { scorer.cost(link.i, next.j, link.a, next.b); link.leak = Math.max(link.leak, scorer.lastSim); }
+      if (next.a > 0) { scorer.cost(next.i, link.j, next.a, link.b); link.leak = Math.max(link.leak, scorer.lastSim); }
+    }
+  });
+  return links;
 }
 
 /** Cells per level above which the search first aligns blocks of sentences. */
