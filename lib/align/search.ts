@@ -250,10 +250,16 @@ function accumulate(unit: Unit, other: Postings, keyCount: number, lo: number, h
 /** Partners are few per row: the 80th percentile of a row is still a non-partner's coverage (fitted on dev: .5 -> .825, .8 -> .832 strict F1). */
 const BACKGROUND_QUANTILE = 0.8;
 
+/** Cells of a row never taken as its chance level: a sentence's partner and a split partner. */
+const BEST_CELLS_KEPT = 2;
+
 /** The BACKGROUND_QUANTILE order statistic of values[0, count) (reorders them; quickselect). */
 function chanceLevel(values: Float64Array, count: number): number {
   if (count < 3) return 0;
-  const k = Math.floor(count * BACKGROUND_QUANTILE);
+  // A short row (a document or stretch of a few sentences) has no room for a quantile: its 80th
+  // percentile is the second-best cell, often the other half of a split sentence, and taking
+  // that as chance erased the evidence for 1-2 and 2-2 links. The two best cells never count.
+  const k = Math.min(Math.floor(count * BACKGROUND_QUANTILE), count - 1 - BEST_CELLS_KEPT);
   let lo = 0;
   let hi = count - 1;
   while (lo < hi) {
