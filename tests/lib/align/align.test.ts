@@ -117,6 +117,18 @@ describe("align: situations", () => {
     expect(links).toEqual(expect.arrayContaining(["[0]:[0]", "[1]:[1]", "[2]:[3]", "[3]:[4]", "[4]:[5]", "[5]:[6]"]));
   });
 
+  it("a boilerplate line inside a paragraph also becomes a one-sided link", () => {
+    const en = CONTEXT.map((c) => c[0]);
+    const de = CONTEXT.map((c) => c[1]);
+    for (const line of ["Lesen Sie auch: Die zehn besten Solarfirmen der Schweiz", "Jetzt Newsletter abonnieren und nichts mehr verpassen!"]) {
+      const withBoilerplate = [...de.slice(0, 2), line, ...de.slice(2)];
+      const links = shape(alignChecked(en, withBoilerplate, {
+        ...EN_DE, sourceParagraphs: [0, 0, 0, 1, 1, 1], targetParagraphs: [0, 0, 0, 0, 1, 1, 1],
+      }));
+      expect(links).toEqual(["[0]:[0]", "[1]:[1]", "[]:[2]", "[2]:[3]", "[3]:[4]", "[4]:[5]", "[5]:[6]"]);
+    }
+  });
+
   it("a reordered paragraph cannot cross (links are monotone): what stays in order is kept, the moved part becomes one-sided links", () => {
     const en = CONTEXT.map((c) => c[0]);
     const de = CONTEXT.map((c) => c[1]);
