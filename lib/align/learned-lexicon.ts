@@ -15,18 +15,23 @@ const MIN_COUNT = 2;
 const MAX_TRANSLATIONS = 3;
 
 /**
- * Co-occurrence structure shared by both directions: per pair, its (source word, target word)
- * cells as slots into one parameter array. Words seen in fewer than MIN_COUNT pairs cannot
- * reach MIN_COUNT in the table, and leaving them out keeps the table small.
+ * Co-occurrence structure shared by both directions: every (source word, target word) cell of
+ * every pair is a slot into one parameter array. Words seen in fewer than MIN_COUNT pairs
+ * cannot reach MIN_COUNT in the table, and leaving them out keeps the table small.
  */
 interface Cooccurrence {
   fromWords: string[];
   toWords: string[];
-  /** Per pair: source word ids, target word ids, and slot[l * es.length + k] of (es[k], fs[l]). */
-  pairs: Array<{ es: Int32Array; fs: Int32Array; slots: Int32Array }>;
+  /** Forward groups: per pair, per target word, the slots of its row (over the pair's source words). */
+  forward: Groups;
+  /** Backward groups: per pair, per source word, the slots of its column (over the pair's target words). */
+  backward: Groups;
   slotFrom: Int32Array;
   slotTo: Int32Array;
 }
+
+/** Flat lists of slots: group g is the word word[g] with slots[start[g] .. start[g + 1]). */
+interface Groups { word: Int32Array; start: Int32Array; slots: Int32Array }
 
 function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
   const count = (side: 0 | 1) => {
@@ -46,32 +51,58 @@ function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
     for (const w of words) { const id = m.get(w); if (id !== undefined) out.add(id); }
     return Int32Array.from(out);
   };
-  // (e, f) -> slot in an open-addressing table: a Map over a million number keys cost more than EM itself.
-  const slots = new SlotTable();
+  const sides = pairs.map(([from, to]) => ({ es: known(fromIds, from), fs: known(toIds, to) }));
+  let cells = 0;
+  let rows = 0;
+  let columns = 0;
+  for (const { es, fs } of sides) { cells += es.length * fs.length; rows += fs.length; columns += es.length; }
+  const forward: Groups = { word: new Int32Array(rows), start: new Int32Array(rows + 1), slots: new Int32Array(cells) };
+  const backward: Groups = { word: new Int32Array(columns), start: new Int32Array(columns + 1), slots: new Int32Array(cells) };
+  // (e, f) -> slot in an open-addressing table sized for every cell: a Map over a million
+  // number keys cost more than EM itself.
+  const slots = new SlotTable(cells);
   const slotFrom: number[] = [];
   const slotTo: number[] = [];
   const toCount = toIds.size;
-  const out = pairs.map(([from, to]) => {
-    const es = known(fromIds, from);
-    const fs = known(toIds, to);
-    const matrix = new Int32Array(es.length * fs.length);
+  let row = 0;
+  let column = 0;
+  let at = 0;
+  for (const { es, fs } of sides) {
+    const base = at;
     for (let l = 0; l < fs.length; l++) {
+      forward.word[row] = fs[l];
+      forward.start[row++] = at;
       for (let k = 0; k < es.length; k++) {
         const slot = slots.slotOf(es[k] * toCount + fs[l], slotFrom.length);
         if (slot === slotFrom.length) { slotFrom.push(es[k]); slotTo.push(fs[l]); }
-        matrix[l * es.length + k] = slot;
+        forward.slots[at++] = slot;
       }
     }
-    return { es, fs, slots: matrix };
-  });
-  return { fromWords: [...fromIds.keys()], toWords: [...toIds.keys()], pairs: out, slotFrom: Int32Array.from(slotFrom), slotTo: Int32Array.from(slotTo) };
+    // The same cells column by column.
+    let to = base;
+    for (let k = 0; k < es.length; k++) {
+      backward.word[column] = es[k];
+      backward.start[column++] = to;
+      for (let l = 0; l < fs.length; l++) backward.slots[to++] = forward.slots[base + l * es.length + k];
+    }
+  }
+  forward.start[rows] = at;
+  backward.start[columns] = at;
+  return { fromWords: [...fromIds.keys()], toWords: [...toIds.keys()], forward, backward, slotFrom: Int32Array.from(slotFrom), slotTo: Int32Array.from(slotTo) };
 }
 
 /** Open-addressing hash from non-negative integer codes to slots. */
 class SlotTable {
-  private keys = new Float64Array(1 << 12).fill(-1);
-  private values = new Int32Array(1 << 12);
+  private keys: Float64Array;
+  private values: Int32Array;
   private size = 0;
+  /** Room for `expected` codes at most half full, so that it need not grow. */
+  constructor(expected: number) {
+    let capacity = 1 << 12;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+  }
   /** The slot of `code`, assigning `next` when it is new. */
   slotOf(code: number, next: number): number {
     let mask = this.keys.length - 1;
@@ -111,6 +142,9 @@ function trainModel1(co: Cooccurrence, forward: boolean): Float64Array {
   const eOfSlot = forward ? co.slotFrom : co.slotTo;
   const eCount = forward ? co.fromWords.length : co.toWords.length;
   const fCount = forward ? co.toWords.length : co.fromWords.length;
+  // Forward, each target word f spreads over the source words of its pair; backward, the reverse.
+  const { word, start, slots } = forward ? co.forward : co.backward;
+  const groups = word.length;
   const t = new Float64Array(slotCount).fill(1);
   const tNull = new Float64Array(fCount).fill(1);
   const counts = new Float64Array(slotCount);
@@ -119,22 +153,16 @@ function trainModel1(co: Cooccurrence, forward: boolean): Float64Array {
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     counts.fill(0);
     countsNull.fill(0);
-    for (const { es, fs, slots } of co.pairs) {
-      const width = es.length;
-      // Forward: each target word f (row l) spreads over the source words of its row; backward:
-      // each source word (column k) spreads over the target words of its column.
-      const outer = forward ? fs.length : es.length;
-      const inner = forward ? es.length : fs.length;
-      const fIds = forward ? fs : es;
-      for (let o = 0; o < outer; o++) {
-        const f = fIds[o];
-        let z = tNull[f];
-        for (let x = 0; x < inner; x++) z += t[forward ? slots[o * width + x] : slots[x * width + o]];
-        countsNull[f] += tNull[f] / z;
-        for (let x = 0; x < inner; x++) {
-          const s = forward ? slots[o * width + x] : slots[x * width + o];
-          counts[s] += t[s] / z;
-        }
+    for (let g = 0; g < groups; g++) {
+      const f = word[g];
+      const from = start[g];
+      const to = start[g + 1];
+      let z = tNull[f];
+      for (let p = from; p < to; p++) z += t[slots[p]];
+      countsNull[f] += tNull[f] / z;
+      for (let p = from; p < to; p++) {
+        const s = slots[p];
+        counts[s] += t[s] / z;
       }
     }
     totals.fill(0);
