@@ -311,6 +311,9 @@ class LinkScorer {
   private lexicalWeight: number;
   private srcLength: Float64Array;
   private tgtLength: Float64Array;
+  /** Characters before each unit (prefix sums of the lengths). */
+  private srcChars: Float64Array;
+  private tgtChars: Float64Array;
   /** Paragraph boundaries before each unit (prefix counts) and whether a unit ends its paragraph. */
   private srcCrossings: Int32Array | null;
   private tgtCrossings: Int32Array | null;
@@ -323,6 +326,8 @@ class LinkScorer {
     this.lexicalWeight = params.checkSignal === false || this.hasLexicalSignal(src.units) ? params.lexical : 0;
     this.srcLength = Float64Array.from(src.units, (u) => u.length);
     this.tgtLength = Float64Array.from(tgt.units, (u) => u.length);
+    this.srcChars = prefixSums(this.srcLength);
+    this.tgtChars = prefixSums(this.tgtLength);
     const s = this.srcLength.reduce((n, x) => n + x, 0);
     const t = this.tgtLength.reduce((n, x) => n + x, 0);
     this.ratio = s > 0 && t > 0 ? t / s : 1;
@@ -351,6 +356,14 @@ class LinkScorer {
   /** Similarity and length cost of the last `cost` call (kept in fields: no allocation per call). */
   lastSim = 0;
   lastLengthCost = 0;
+
+  /** A cost no link of source units [i, i+a) and target units [j, j+b) can go below (a, b > 0). */
+  lowerBound(i: number, j: number, a: number, b: number): number {
+    if (a === 1 && b === 1) return this.penalty[5];
+    const charsS = this.srcChars[i + a] - this.srcChars[i];
+    const charsT = this.tgtChars[j + b] - this.tgtChars[j];
+    return ((a + b) / 2) * this.params.length * Math.min(lengthCost(charsS, charsT, this.ratio), 10) + this.penalty[a * 4 + b];
+  }
 
   /** Cost of the link of source units [i, i+a) and target units [j, j+b). */
   cost(i: number, j: number, a: number, b: number): number {
@@ -423,6 +436,12 @@ class LinkScorer {
   }
 }
 
+function prefixSums(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k] + values[k];
+  return out;
+}
+
 /** crossings[x]: paragraph boundaries between units 0..x (so [i, i+a) crosses crossings[i+a-1] - crossings[i]). */
 function crossingCounts(paragraphs: number[]): Int32Array {
   const out = new Int32Array(paragraphs.length);
@@ -467,6 +486,9 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
         if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
         const before = cost[offset[pi] + pj - band.lo[pi]];
         if (before === Infinity) continue;
+        // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
+        // that cannot beat the best so far even with perfect similarity is not scored.
+        if (a > 0 && b > 0 && before + scorer.lowerBound(pi, pj, a, b) >= best) continue;
         const c = before + scorer.cost(pi, pj, a, b);
         if (c < best) { best = c; bestType = t; }
       }
