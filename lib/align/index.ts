@@ -8,7 +8,7 @@ import { dictionaryTranslator, type Translator } from "./dictionary";
 import { learnLexicon, type LearnedLexicon } from "./learned-lexicon";
 import { searchMultiResolution, type RawLink, type ScoreParams } from "./search";
 import type { Token } from "./tokens";
-import { buildUnits, KeySpace, tokenizeSentences, type TokenizedSentence } from "./units";
+import { KeySpace, tokenizeSentences, UnitBuilder, type TokenizedSentence } from "./units";
 
 export { checkLinks } from "./check";
 
@@ -74,7 +74,8 @@ function learnedKeys(table: Map<string, string[]> | undefined): (token: Token) =
 }
 
 interface PassContext {
-  keys: KeySpace;
+  srcUnits: UnitBuilder;
+  tgtUnits: UnitBuilder;
   srcDict: Translator | null;
   tgtDict: Translator | null;
   /** Cognates by edit distance across the document's two vocabularies (cognates.ts). */
@@ -83,13 +84,16 @@ interface PassContext {
 }
 
 function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null, guide: RawLink[] | null = null): RawLink[] {
-  const { keys, srcDict, tgtDict } = context;
+  const { srcDict, tgtDict } = context;
   const srcLearned = learnedKeys(learned?.forward);
   const tgtLearned = learnedKeys(learned?.backward);
   const srcCognate = learnedKeys(context.srcCognates);
   const tgtCognate = learnedKeys(context.tgtCognates);
-  const srcUnits = buildUnits(source, keys, (t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t), ...srcCognate(t)]);
-  const tgtUnits = buildUnits(target, keys, (t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t), ...tgtCognate(t)]);
+  // A second pass changes only the tokens that have learned translations.
+  const srcChanged = learned ? (t: Token) => srcLearned(t).length > 0 : undefined;
+  const tgtChanged = learned ? (t: Token) => tgtLearned(t).length > 0 : undefined;
+  const srcUnits = context.srcUnits.build((t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t), ...srcCognate(t)], srcChanged);
+  const tgtUnits = context.tgtUnits.build((t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t), ...tgtCognate(t)], tgtChanged);
   const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) };
   const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) };
   return searchMultiResolution(srcSide, tgtSide, params, options.fullSearchCells, guide ?? undefined);
@@ -133,8 +137,10 @@ function firstPass(source: string[], target: string[], options: AlignOptions): P
   const useDictionary = options.dictionary !== false;
   const distance = options.cognateDistance ?? 0;
   const found = distance > 0 ? cognates(vocabulary(src), vocabulary(tgt), distance) : { forward: new Map<string, string[]>(), backward: new Map<string, string[]>() };
+  const keys = new KeySpace();
   const context: PassContext = {
-    keys: new KeySpace(),
+    srcUnits: new UnitBuilder(src, keys),
+    tgtUnits: new UnitBuilder(tgt, keys),
     srcDict: useDictionary ? dictionaryTranslator(options.sourceLang, options.targetLang) : null,
     tgtDict: useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null,
     srcCognates: found.forward,

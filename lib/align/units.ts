@@ -85,55 +85,81 @@ export function tokenWeight(token: Token, documentFrequency: number, sentenceCou
 
 export type ProbeExpander = (token: Token) => readonly string[];
 
+interface TokenEntry { own: number[]; probes: number[]; weight: number }
+
+/**
+ * Builds one side's units, pass after pass: document frequencies are counted once, and each
+ * distinct token's keys are kept, so a later pass recomputes only the tokens it changes (those
+ * with learned translations).
+ */
+export class UnitBuilder {
+  private df = new Map<string, number>();
+  private entries = new Map<Token, TokenEntry>();
+
+  constructor(private sentences: TokenizedSentence[], private keys: KeySpace) {
+    // Each sentence counted once per form (a stamp instead of a Set per sentence).
+    const lastSeen = new Map<string, number>();
+    sentences.forEach((s, index) => {
+      for (const t of s.tokens) {
+        if (lastSeen.get(t.form) === index) continue;
+        lastSeen.set(t.form, index);
+        this.df.set(t.form, (this.df.get(t.form) ?? 0) + 1);
+      }
+    });
+  }
+
+  private entry(token: Token, expand: ProbeExpander): TokenEntry {
+    const ownKeys = ownKeyStrings(token);
+    return {
+      own: ownKeys.map((key) => this.keys.id(key)),
+      probes: [...new Set([...ownKeys, ...expand(token)].map((key) => this.keys.id(key)))],
+      weight: tokenWeight(token, this.df.get(token.form) ?? 1, this.sentences.length),
+    };
+  }
+
+  /** The units with `expand`'s probe keys; tokens for which `changed` is false keep the keys of an earlier build. */
+  build(expand: ProbeExpander, changed: (token: Token) => boolean = () => true): Unit[] {
+    const fresh = new Map<Token, TokenEntry>();
+    const entryOf = (token: Token) => {
+      let entry = fresh.get(token);
+      if (entry) return entry;
+      entry = changed(token) ? undefined : this.entries.get(token);
+      if (!entry) {
+        entry = this.entry(token, expand);
+        this.entries.set(token, entry);
+      }
+      fresh.set(token, entry);
+      return entry;
+    };
+    return this.sentences.map((s) => {
+      const count = s.tokens.length;
+      const weights = new Float32Array(count);
+      const probeStart = new Int32Array(count + 1);
+      const entries = s.tokens.map(entryOf);
+      let size = 0;
+      for (const e of entries) size += e.probes.length;
+      const probes = new Int32Array(size);
+      const ownList: number[] = [];
+      let total = 0;
+      let at = 0;
+      for (let k = 0; k < count; k++) {
+        const e = entries[k];
+        weights[k] = e.weight;
+        total += e.weight;
+        probeStart[k] = at;
+        probes.set(e.probes, at);
+        at += e.probes.length;
+        for (const id of e.own) ownList.push(id);
+      }
+      probeStart[count] = at;
+      return { length: s.length, weights, probeStart, probes, own: sortedUnique(ownList), totalWeight: total };
+    });
+  }
+}
+
+/** One side's units in one go (see UnitBuilder). */
 export function buildUnits(sentences: TokenizedSentence[], keys: KeySpace, expand: ProbeExpander): Unit[] {
-  // Document frequency per form, each sentence counted once (a stamp instead of a Set per sentence).
-  const df = new Map<string, number>();
-  const lastSeen = new Map<string, number>();
-  sentences.forEach((s, index) => {
-    for (const t of s.tokens) {
-      if (lastSeen.get(t.form) === index) continue;
-      lastSeen.set(t.form, index);
-      df.set(t.form, (df.get(t.form) ?? 0) + 1);
-    }
-  });
-  // Same token, same keys: intern each distinct token once.
-  const cache = new Map<Token, { own: number[]; probes: number[]; weight: number }>();
-  const entryOf = (token: Token) => {
-    let entry = cache.get(token);
-    if (!entry) {
-      const ownKeys = ownKeyStrings(token);
-      entry = {
-        own: ownKeys.map((key) => keys.id(key)),
-        probes: [...new Set([...ownKeys, ...expand(token)].map((key) => keys.id(key)))],
-        weight: tokenWeight(token, df.get(token.form) ?? 1, sentences.length),
-      };
-      cache.set(token, entry);
-    }
-    return entry;
-  };
-  return sentences.map((s) => {
-    const count = s.tokens.length;
-    const weights = new Float32Array(count);
-    const probeStart = new Int32Array(count + 1);
-    const entries = s.tokens.map(entryOf);
-    let size = 0;
-    for (const e of entries) size += e.probes.length;
-    const probes = new Int32Array(size);
-    const ownList: number[] = [];
-    let total = 0;
-    let at = 0;
-    for (let k = 0; k < count; k++) {
-      const e = entries[k];
-      weights[k] = e.weight;
-      total += e.weight;
-      probeStart[k] = at;
-      probes.set(e.probes, at);
-      at += e.probes.length;
-      for (const id of e.own) ownList.push(id);
-    }
-    probeStart[count] = at;
-    return { length: s.length, weights, probeStart, probes, own: sortedUnique(ownList), totalWeight: total };
-  });
+  return new UnitBuilder(sentences, keys).build(expand);
 }
 
 /**
