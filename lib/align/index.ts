@@ -208,14 +208,24 @@ export function alignDetailed(source: string[], target: string[], options: Align
  * `options` apply to every document (their paragraphs come with the documents).
  */
 export function alignBatch(documents: BatchDocument[], options: AlignOptions = {}): Link[][] {
-  const pending = documents.map((doc) => {
-    if (doc.source.length === 0 || doc.target.length === 0) return null;
-    return firstPass(doc.source, doc.target, { ...options, sourceParagraphs: doc.sourceParagraphs, targetParagraphs: doc.targetParagraphs });
-  });
+  // Smallest first: the hot loops are compiled on the small documents and then run fast on the
+  // big ones (Text+Berg test cold, 7 documents: about 8 % less time). The pooled lexicon still
+  // sees the documents in their own order, so the links are the same.
+  const pending: Array<Pending | null> = documents.map(() => null);
+  const cells = (doc: BatchDocument) => doc.source.length * doc.target.length;
+  const order = documents.map((_, k) => k).sort((x, y) => cells(documents[x]) - cells(documents[y]) || x - y);
+  for (const k of order) {
+    const doc = documents[k];
+    if (doc.source.length === 0 || doc.target.length === 0) continue;
+    pending[k] = firstPass(doc.source, doc.target, { ...options, sourceParagraphs: doc.sourceParagraphs, targetParagraphs: doc.targetParagraphs });
+  }
   const learning = pending.filter((d): d is Pending => d !== null && d.learn);
   if (learning.length) {
     const lexicon = learnFrom(learning);
-    for (const d of learning) secondPass(d, lexicon);
+    for (const k of order) {
+      const d = pending[k];
+      if (d?.learn) secondPass(d, lexicon);
+    }
   }
   return documents.map((doc, k) => plain(pending[k] ? detailed(pending[k].raw) : oneSided(doc.source, doc.target)));
 }
