@@ -117,7 +117,11 @@ class DingLexicon implements Lexicon {
   private enIndex: Map<string, number> | null = null;
   /** English id -> German rows, built on first enToDe */
   private enToDeRows: ReverseIndex | null = null;
-  private enStems: Map<string, number[]> | null = null;
+  /** English words that translate, by first letter and by first two letters; stems per bucket, on first use. */
+  private enBuckets: Map<string, number[]> | null = null;
+  private enStems = new Map<string, Map<string, number[]>>();
+  /** Stem per English id, once computed (a word is in a one-letter and a two-letter bucket). */
+  private enStemOf: Array<string | undefined> = [];
 
   constructor(text: string) {
     this.lines = new LineTable(text);
@@ -219,18 +223,50 @@ class DingLexicon implements Lexicon {
       if (usable(id)) return [id];
     }
     if (!useStem) return [];
-    if (!this.enStems) {
-      this.enStems = new Map();
-      const rows = this.reverseRows();
-      for (const [w, id] of index) {
-        if (!rows.of(id).length) continue; // only words that translate help a lookup
-        const s = stemEnglish(w);
-        const list = this.enStems.get(s);
+    return this.sameEnglishStem(key);
+  }
+
+  /**
+   * English ids sharing the query's stem. Porter's stemmer rewrites only the end of a word:
+   * words with the same stem of three letters or more share their first two letters, shorter
+   * stems their first letter ("eyed" -> "ei", "is" -> "i"). So only the words of that bucket
+   * are stemmed; stemming all 111k English words on the first miss took about 150 ms.
+   */
+  private sameEnglishStem(key: string): number[] {
+    const stem = stemEnglish(key);
+    const prefix = stem.slice(0, stem.length >= 3 ? 2 : 1);
+    let stems = this.enStems.get(prefix);
+    if (!stems) {
+      stems = new Map();
+      for (const id of this.englishBuckets().get(prefix) ?? []) {
+        const s = (this.enStemOf[id] ??= stemEnglish(this.english(id)));
+        const list = stems.get(s);
         if (list) list.push(id);
-        else this.enStems.set(s, [id]);
+        else stems.set(s, [id]);
+      }
+      this.enStems.set(prefix, stems);
+    }
+    return stems.get(stem) ?? [];
+  }
+
+  /** English words that translate, by their first letter and by their first two letters (as stemEnglish sees them). */
+  private englishBuckets(): Map<string, number[]> {
+    if (!this.enBuckets) {
+      this.enBuckets = new Map();
+      const rows = this.reverseRows();
+      const add = (prefix: string, id: number) => {
+        const bucket = this.enBuckets!.get(prefix);
+        if (bucket) bucket.push(id);
+        else this.enBuckets!.set(prefix, [id]);
+      };
+      for (const [w, id] of this.englishIndex()) {
+        if (!rows.of(id).length) continue; // only words that translate help a lookup
+        const seen = w.toLowerCase().replace(/’/g, "'");
+        add(seen.slice(0, 1), id);
+        if (seen.length >= 2) add(seen.slice(0, 2), id);
       }
     }
-    return this.enStems.get(stemEnglish(key)) ?? [];
+    return this.enBuckets;
   }
 
   /** Calls visit(englishId, germanRow) for every pair, reading the base-36 ids in place: this runs over
