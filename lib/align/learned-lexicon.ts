@@ -63,7 +63,6 @@ function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
   const slots = new SlotTable(cells);
   const slotFrom: number[] = [];
   const slotTo: number[] = [];
-  const toCount = toIds.size;
   let row = 0;
   let column = 0;
   let at = 0;
@@ -73,7 +72,7 @@ function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
       forward.word[row] = fs[l];
       forward.start[row++] = at;
       for (let k = 0; k < es.length; k++) {
-        const slot = slots.slotOf(es[k] * toCount + fs[l], slotFrom.length);
+        const slot = slots.slotOf(es[k], fs[l], slotFrom.length);
         if (slot === slotFrom.length) { slotFrom.push(es[k]); slotTo.push(fs[l]); }
         forward.slots[at++] = slot;
       }
@@ -91,43 +90,35 @@ function cooccurrence(pairs: Array<[string[], string[]]>): Cooccurrence {
   return { fromWords: [...fromIds.keys()], toWords: [...toIds.keys()], forward, backward, slotFrom: Int32Array.from(slotFrom), slotTo: Int32Array.from(slotTo) };
 }
 
-/** Open-addressing hash from non-negative integer codes to slots. */
+/**
+ * Open-addressing hash from (e, f) word-id pairs to slots: each entry is three Int32s
+ * (e, f, slot) side by side, so a probe touches one cache line.
+ */
 class SlotTable {
-  private keys: Float64Array;
-  private values: Int32Array;
-  private size = 0;
-  /** Room for `expected` codes at most half full, so that it need not grow. */
+  private entries: Int32Array;
+  private mask: number;
+  /** Room for `expected` pairs at most half full, so that it never grows. */
   constructor(expected: number) {
     let capacity = 1 << 12;
     while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity).fill(-1);
-    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.entries = new Int32Array(capacity * 3).fill(-1);
   }
-  /** The slot of `code`, assigning `next` when it is new. */
-  slotOf(code: number, next: number): number {
-    let mask = this.keys.length - 1;
-    let h = Math.imul(code | 0, 0x9e3779b1) & mask;
-    while (this.keys[h] !== -1) {
-      if (this.keys[h] === code) return this.values[h];
-      h = (h + 1) & mask;
-    }
-    this.keys[h] = code;
-    this.values[h] = next;
-    if (++this.size * 2 > this.keys.length) this.grow();
-    return next;
-  }
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
-    this.values = new Int32Array(oldKeys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let k = 0; k < oldKeys.length; k++) {
-      if (oldKeys[k] === -1) continue;
-      let h = Math.imul(oldKeys[k] | 0, 0x9e3779b1) & mask;
-      while (this.keys[h] !== -1) h = (h + 1) & mask;
-      this.keys[h] = oldKeys[k];
-      this.values[h] = oldValues[k];
+  /** The slot of (e, f), assigning `next` when the pair is new. */
+  slotOf(e: number, f: number, next: number): number {
+    const entries = this.entries;
+    let h = (Math.imul(e, 0x9e3779b1) ^ Math.imul(f, 0x85ebca6b)) & this.mask;
+    for (;;) {
+      const at = h * 3;
+      const key = entries[at];
+      if (key === -1) {
+        entries[at] = e;
+        entries[at + 1] = f;
+        entries[at + 2] = next;
+        return next;
+      }
+      if (key === e && entries[at + 1] === f) return entries[at + 2];
+      h = (h + 1) & this.mask;
     }
   }
 }
