@@ -1,6 +1,5 @@
 // `bitext align` as users run it (bin/bitext.js, the bundled CLI, a separate process): the
 // links it prints or writes are those of align() in-process, once per pair.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,15 +7,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { align, alignBatch } from "../../lib/align";
 import { formatVecalign } from "../../lib/align/vecalign-format";
 import { segmentPresegmented } from "../../lib/segment";
+import { runBitext } from "../helpers/cli";
 
 const TEXTBERG = path.resolve("../shared/benchmarks/textberg-de-fr");
 const dir = mkdtempSync(path.join(os.tmpdir(), "bitext-align-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function bitext(args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const bitext = (args: string[]) => runBitext(args);
 
 function presegmented(src: string, tgt: string) {
   const source = segmentPresegmented(readFileSync(src, "utf8"));

@@ -1,18 +1,15 @@
 // The CLI as users run it: a separate process, a real database file.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../lib/db/migrate";
+import { runBitext } from "../helpers/cli";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-function bitext(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env, input, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const bitext = (args: string[], input?: string) => runBitext(args, { env, input });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bitext-cli-"));

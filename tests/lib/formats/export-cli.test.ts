@@ -11,15 +11,13 @@ import { migrateDatabase } from "../../../lib/db/migrate";
 import { parseDocumentJson } from "../../../lib/formats/json";
 import { content, seedPairSnapshot } from "./snapshots";
 import { validateTmx, validateXliff } from "./xmllint";
+import { runBitext } from "../../helpers/cli";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let documentId: number;
 
-export function bitext(args: string[], environment: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env: environment, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const bitext = (args: string[], environment: NodeJS.ProcessEnv) => runBitext(args, { env: environment });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bitext-export-cli-"));

@@ -1,5 +1,4 @@
 // `bitext report` as users run it: a separate process on a real database file.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,15 +10,13 @@ import { migrateDatabase } from "../../../lib/db/migrate";
 import { buildQualityReport, CSV_COLUMNS } from "../../../lib/report";
 import { hardSnapshot, seedPairSnapshot } from "../formats/snapshots";
 import { parseCsv } from "./csv-parse";
+import { runBitext } from "../../helpers/cli";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let ids: number[];
 
-function bitext(args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/bitext.js", ...args], { env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const bitext = (args: string[]) => runBitext(args, { env });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bitext-report-cli-"));
