@@ -2,6 +2,7 @@
 // at most a fraction of their letters (Kangchendzönga / Kanchenjunga, Muztagh / Mustagh,
 // Photographie / photographies). The 4-letter prefix key (units.ts) already matches words
 // that share their beginning; this finds the rest, across the two vocabularies of a document.
+import { COGNATE_PREFIX } from "./units";
 
 /** Longest word pair compared (letters): edit distance is quadratic in it. */
 const MAX_LENGTH = 24;
@@ -44,7 +45,7 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
  * already share its 4-letter prefix, and the same the other way. Candidates share their first
  * two letters and a similar length, which keeps the comparison near-linear in vocabulary size.
  */
-export function cognates(source: Iterable<string>, target: Iterable<string>, threshold: number, prefix = 4): { forward: Map<string, string[]>; backward: Map<string, string[]> } {
+export function cognates(source: Iterable<string>, target: Iterable<string>, threshold: number): { forward: Map<string, string[]>; backward: Map<string, string[]> } {
   const usable = (w: string) => w.length >= MIN_COGNATE_LENGTH && w.length <= MAX_LENGTH;
   // Target words by their first two letters, each bucket sorted by length.
   const buckets = new Map<string, string[]>();
@@ -68,7 +69,7 @@ export function cognates(source: Iterable<string>, target: Iterable<string>, thr
       const t = bucket[k];
       const limit = Math.floor(threshold * Math.max(s.length, t.length));
       if (t.length - s.length > limit) break;
-      if (limit < 1 || s === t || s.slice(0, prefix) === t.slice(0, prefix)) continue;
+      if (limit < 1 || s === t || s.slice(0, COGNATE_PREFIX) === t.slice(0, COGNATE_PREFIX)) continue;
       if (boundedEditDistance(s, t, limit) > limit) continue;
       (forward.get(s) ?? forward.set(s, []).get(s)!).push(t);
       (backward.get(t) ?? backward.set(t, []).get(t)!).push(s);

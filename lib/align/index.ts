@@ -68,7 +68,8 @@ function paragraphsOf(given: number[] | undefined, count: number): number[] | nu
   return given && given.length === count ? given : null;
 }
 
-function learnedKeys(table: Map<string, string[]> | undefined): (token: Token) => readonly string[] {
+/** Probe keys from a word table (learned translations, edit-distance cognates): the words themselves. */
+function keysOfTable(table: Map<string, string[]> | undefined): (token: Token) => readonly string[] {
   if (!table) return () => NO_KEYS;
   return (token) => (token.kind === "word" ? (table.get(token.form) ?? NO_KEYS).map((f) => `w:${f}`) : NO_KEYS);
 }
@@ -85,10 +86,10 @@ interface PassContext {
 
 function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null, guide: RawLink[] | null = null): RawLink[] {
   const { srcDict, tgtDict } = context;
-  const srcLearned = learnedKeys(learned?.forward);
-  const tgtLearned = learnedKeys(learned?.backward);
-  const srcCognate = learnedKeys(context.srcCognates);
-  const tgtCognate = learnedKeys(context.tgtCognates);
+  const srcLearned = keysOfTable(learned?.forward);
+  const tgtLearned = keysOfTable(learned?.backward);
+  const srcCognate = keysOfTable(context.srcCognates);
+  const tgtCognate = keysOfTable(context.tgtCognates);
   // A second pass changes only the tokens that have learned translations.
   const srcChanged = learned ? (t: Token) => srcLearned(t).length > 0 : undefined;
   const tgtChanged = learned ? (t: Token) => tgtLearned(t).length > 0 : undefined;
