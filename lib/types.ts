@@ -57,4 +57,9 @@ export interface Finding {
   /** Replacement text for `span`, where a fix is known. */
   suggestion?: string;
   evidence?: Record<string, unknown>;
+  /**
+   * The share of findings of this kind and score band that were right on professionally rated machine
+   * translation (lib/artifacts/confidence.ts); findings below the user's threshold are hidden.
+   */
+  confidence: number;
 }

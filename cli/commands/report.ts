@@ -6,6 +6,7 @@ import {
   REPORT_FORMATS, buildProjectReport, buildQualityReport, isReportFormat, renderFindingsCsv, renderProjectReportHtml, renderReportHtml,
   type ReportOptions,
 } from "../../lib/report";
+import { DEFAULT_MIN_CONFIDENCE } from "../../lib/artifacts/confidence";
 import { UsageError, type Command } from "../command";
 import { parse } from "../args";
 import { snapshotFromArgs, writeOutput } from "./export";
@@ -26,6 +27,8 @@ Options:
   --lang en|de             language of the report text (default en)
   --threshold N            pass limit in penalty points per 1,000 source words (default 10)
   --open-findings no       count only accepted findings and annotations, not undecided findings
+  --min-confidence X       leave out open findings whose confidence is below X, 0 to 1 (default
+                           ${DEFAULT_MIN_CONFIDENCE}, chosen on professionally rated machine translation; 0 keeps all)
   --out FILE               write to FILE instead of stdout`;
 
 async function allSnapshots(): Promise<DocumentSnapshot[]> {
@@ -48,7 +51,7 @@ export const reportCommand: Command = {
   async run(args) {
     const { values, positionals } = parse(args, {
       document: { type: "string" }, all: { type: "boolean" }, format: { type: "string" }, lang: { type: "string" },
-      threshold: { type: "string" }, "open-findings": { type: "string" }, out: { type: "string" },
+      threshold: { type: "string" }, "open-findings": { type: "string" }, "min-confidence": { type: "string" }, out: { type: "string" },
       "src-lang": { type: "string" }, "tgt-lang": { type: "string" }, presegmented: { type: "boolean" },
     });
     const format = values.format ?? "html";
@@ -60,6 +63,12 @@ export const reportCommand: Command = {
       const threshold = Number(values.threshold);
       if (values.threshold.trim() === "" || !Number.isFinite(threshold) || threshold < 0) throw new UsageError(`--threshold needs penalty points per 1,000 words (a number, 0 or more), got "${values.threshold}".`);
       options.threshold = threshold;
+    }
+    const minConfidence = values["min-confidence"];
+    if (minConfidence !== undefined) {
+      const x = Number(minConfidence);
+      if (minConfidence.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${minConfidence}".`);
+      options.minConfidence = x;
     }
     const open = values["open-findings"];
     if (open !== undefined && open !== "yes" && open !== "no") throw new UsageError(`--open-findings is yes or no, not "${open}".`);

@@ -1,22 +1,29 @@
 // Building findings and reading the alignment: the small helpers every detector shares.
 import type { Finding } from "../types";
+import { calibratedSeverity, findingConfidence } from "./confidence";
 import type { AlignedDocument } from "./types";
 
-/** A Finding with its message given as a key and parameters. */
-export type FindingInput = Omit<Finding, "message"> & { key: string; params?: Record<string, string | number> };
+/**
+ * A Finding with its message given as a key and parameters; `score` is the detector's own strength of
+ * evidence in [0, 1] where it has one (kept in evidence.score, it picks the calibration band).
+ */
+export type FindingInput = Omit<Finding, "message" | "confidence"> & { key: string; params?: Record<string, string | number>; score?: number };
 
 export function makeFinding(f: FindingInput): Finding {
+  const message = { key: f.key, params: f.params ?? {} };
+  const evidence = f.score !== undefined ? { ...f.evidence, score: Math.round(f.score * 1000) / 1000 } : f.evidence;
   const out: Finding = {
     detector: f.detector,
     category: f.category,
-    severity: f.severity,
+    severity: calibratedSeverity({ detector: f.detector, message, severity: f.severity }),
     side: f.side,
     sentence: f.sentence,
     span: f.span,
-    message: { key: f.key, params: f.params ?? {} },
+    message,
+    confidence: findingConfidence({ detector: f.detector, message, evidence }),
   };
   if (f.suggestion !== undefined) out.suggestion = f.suggestion;
-  if (f.evidence !== undefined) out.evidence = f.evidence;
+  if (evidence !== undefined) out.evidence = evidence;
   return out;
 }
 

@@ -182,3 +182,16 @@ function ranks(xs: number[]): number[] {
 export function spearman(xs: number[], ys: number[]): number {
   return pearson(ranks(xs), ranks(ys));
 }
+
+/**
+ * Whether the raters agree with a finding: a target finding is right when it overlaps a marked span, a
+ * source finding (an omission, say) when its segment has a marked error. `severity` is the gravest
+ * severity among the errors it hit.
+ */
+export function judgeFinding(doc: RatedDocument, f: Finding): { right: boolean; severity: "Major" | "Minor" | null } {
+  const seg = doc.segments[f.sentence];
+  if (!seg) return { right: false, severity: null };
+  const hit = f.side === "target" ? seg.errors.filter((e) => e.span !== null && overlaps(f.span, e.span)) : seg.errors;
+  if (!hit.length) return { right: false, severity: null };
+  return { right: true, severity: hit.some((e) => e.severity === "Major") ? "Major" : "Minor" };
+}

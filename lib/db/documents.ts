@@ -1,6 +1,7 @@
 // Storing and loading whole documents. A document is written in one transaction, so an
 // import that fails half-way leaves nothing behind.
 import type { Db, Tx } from "./client";
+import { findingConfidence } from "../artifacts/confidence";
 import type {
   AnnotationRecord, DocumentMeta, DocumentSnapshot, FlagRecord, LinkRecord, RevisionRecord, SegmentRecord,
 } from "../document";
@@ -133,6 +134,8 @@ export async function loadSnapshot(db: Db, documentId: number): Promise<Document
     side: f.side as Side, sentence: f.segmentId !== null ? position.get(f.segmentId) ?? -1 : -1, span: [f.start, f.end],
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
+    // Recomputed on every read, so a stored finding is judged by the calibration the workbench ships now.
+    confidence: findingConfidence({ detector: f.detector, message: { key: f.messageKey, params: {} }, evidence: (f.evidence ?? undefined) as Record<string, unknown> | undefined }),
     status: f.status as FlagRecord["status"], decidedBy: f.decidedBy !== null ? login.get(f.decidedBy) ?? null : null, decidedAt: f.decidedAt?.toISOString() ?? null,
   }));
   const annotationRecords: AnnotationRecord[] = annotations.map((a) => ({

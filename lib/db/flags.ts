@@ -141,7 +141,7 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
     const finding: Finding = {
       detector: f.detector, category: f.category as Finding["category"], severity: f.severity as Finding["severity"], side: f.side as Side,
       sentence: 0, span: [0, f.excerpt.length], message: { key: f.messageKey, params: f.params as Finding["message"]["params"] },
-      ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}),
+      ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), confidence: 0,
     };
     const key = services.findingKey(finding, f.excerpt);
     waiting.set(key, [...(waiting.get(key) ?? []), f]);

@@ -1,6 +1,7 @@
 // Database rows → the plain records of lib/document.ts, for the patches review operations
 // return. Mirrors loadSnapshot's mapping, for a handful of rows at a time.
 import type { Tx } from "./client";
+import { findingConfidence } from "../artifacts/confidence";
 import type { AnnotationRecord, FlagRecord, LinkRecord, SegmentRecord } from "../document";
 import type { MqmCategory, Severity, Side } from "../types";
 
@@ -47,6 +48,8 @@ export async function flagRecords(tx: Tx, rows: FlagRowDb[]): Promise<FlagRecord
     side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end],
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
+    // Recomputed on every read, so a stored finding is judged by the calibration the workbench ships now.
+    confidence: findingConfidence({ detector: f.detector, message: { key: f.messageKey, params: {} }, evidence: (f.evidence ?? undefined) as Record<string, unknown> | undefined }),
     status: f.status as FlagRecord["status"], decidedBy: f.decidedBy !== null ? login.get(f.decidedBy) ?? null : null, decidedAt: f.decidedAt?.toISOString() ?? null,
   }));
 }

@@ -3,6 +3,7 @@
 // shape with zod and then the references between the parts, and says in its error which
 // part of the file is wrong.
 import { z } from "zod";
+import { findingConfidence } from "../artifacts/confidence";
 import type { DocumentSnapshot } from "../document";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
 
@@ -39,8 +40,10 @@ const flagSchema = z.object({
   side: z.enum(SIDES), sentence: z.number().int().min(-1), span,
   message: z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
   suggestion: z.string().optional(), evidence: z.record(z.string(), z.unknown()).optional(),
+  // Exports before confidences existed lack it; the workbench recomputes it on every read anyway.
+  confidence: z.number().min(0).max(1).optional(),
   status: z.enum(["open", "accepted", "dismissed"]), decidedBy: z.string().nullable(), decidedAt: timestamp.nullable(),
-});
+}).transform((f) => ({ ...f, confidence: f.confidence ?? findingConfidence(f) }));
 
 const annotationSchema = z.object({
   id, side: z.enum(SIDES), sentence: index, span, category: z.enum(CATEGORIES), severity: z.enum(SEVERITIES),

@@ -1,6 +1,7 @@
 // From a document snapshot to the plain-data quality report, and from many reports to the
 // project report.
-import type { DocumentSnapshot, FlagStatus, LinkRecord, RevisionRecord } from "../document";
+import type { DocumentSnapshot, FlagRecord, FlagStatus, LinkRecord, RevisionRecord } from "../document";
+import { DEFAULT_MIN_CONFIDENCE } from "../artifacts/confidence";
 import type { Severity } from "../types";
 import { linkType } from "../formats/units";
 import { DEFAULT_THRESHOLD, SEVERITY_MULTIPLIERS, round2, score, validateThreshold } from "./score";
@@ -29,7 +30,12 @@ function linkIndex(links: LinkRecord[]) {
   return of;
 }
 
-function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean): ReportIssue[] {
+/** Open findings below the threshold are doubtful: reviewers never see them unless they lower it. */
+function isHidden(f: FlagRecord, minConfidence: number): boolean {
+  return f.status === "open" && f.confidence < minConfidence;
+}
+
+function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence: number): ReportIssue[] {
   const linkOf = linkIndex(snapshot.links);
   const context = (side: "source" | "target", sentence: number): ReportIssue["context"] => {
     const link = linkOf[side].get(sentence);
@@ -39,17 +45,17 @@ function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean): ReportIssue[]
       at: link[side].indexOf(sentence), linkStatus: link.status, confidence: link.confidence,
     };
   };
-  const findings: ReportIssue[] = snapshot.flags.map((f) => ({
+  const findings: ReportIssue[] = snapshot.flags.filter((f) => !isHidden(f, minConfidence)).map((f) => ({
     kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
     linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt: excerptOf(snapshot[f.side][f.sentence]?.text, f.span),
     detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
-    comment: null, author: null, counted: f.status === "accepted" || (f.status === "open" && countOpen), context: context(f.side, f.sentence),
+    comment: null, author: null, counted: f.status === "accepted" || (f.status === "open" && countOpen), confidence: f.confidence, context: context(f.side, f.sentence),
   }));
   const annotations: ReportIssue[] = snapshot.annotations.map((a) => ({
     kind: "annotation", id: a.id, category: a.category, severity: a.severity, side: a.side, sentence: a.sentence, span: a.span,
     linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt: excerptOf(snapshot[a.side][a.sentence]?.text, a.span),
     detector: null, message: null, suggestion: null, status: "accepted", decidedBy: a.author, decidedAt: a.updatedAt,
-    comment: a.comment, author: a.author, counted: true, context: context(a.side, a.sentence),
+    comment: a.comment, author: a.author, counted: true, confidence: null, context: context(a.side, a.sentence),
   }));
   // In reading order: by link (or sentence), source before target, then span.
   const place = (i: ReportIssue) => i.linkPosition ?? i.sentence;
@@ -119,7 +125,8 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   validateThreshold(threshold);
   const lowConfidence = options.lowConfidence ?? 0.5;
-  const issues = issuesOf(snapshot, options.countOpenFindings ?? true);
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const issues = issuesOf(snapshot, options.countOpenFindings ?? true, minConfidence);
   const counts = countTable(issues);
   const words = { source: snapshot.source.reduce((n, s) => n + countWords(s.text), 0), target: snapshot.target.reduce((n, s) => n + countWords(s.text), 0) };
   const counted = issues.filter((i) => i.counted);
@@ -136,7 +143,8 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
     words,
     score: score(counted.reduce((p, i) => p + SEVERITY_MULTIPLIERS[i.severity], 0), counted.length, words.source, threshold),
     counts,
-    totals: { findings, annotations: snapshot.annotations.length },
+    totals: { findings, annotations: snapshot.annotations.length, hidden: snapshot.flags.filter((f) => isHidden(f, minConfidence)).length },
+    minConfidence,
     issues,
     distribution: distribution(issues, snapshot.links.length || snapshot.source.length),
     alignment: alignmentSummary(snapshot, lowConfidence),
@@ -197,7 +205,8 @@ export function buildProjectReport(snapshots: DocumentSnapshot[], options: Repor
     })),
     score: score(penalty, reports.reduce((n, r) => n + r.score.counted, 0), reports.reduce((n, r) => n + r.words.source, 0), threshold),
     counts: mergeCounts(reports.map((r) => r.counts)),
-    totals: { findings, annotations: reports.reduce((n, r) => n + r.totals.annotations, 0) },
+    totals: { findings, annotations: reports.reduce((n, r) => n + r.totals.annotations, 0), hidden: reports.reduce((n, r) => n + r.totals.hidden, 0) },
+    minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     alignment,
     activity: { reviewers: reviewerActivity(snapshots.flatMap((s) => s.revisions)) },
   };

@@ -179,7 +179,7 @@ export function renderReportHtml(report: QualityReport, lang: UiLanguage = "en")
 </header>
 <section id="score"><h2>${esc(c.t("score.heading"))}</h2>${scoreCards(c, report.score)}</section>
 <section id="categories"><h2>${esc(c.t("charts.categories"))}</h2>${categorySeverityChart(report.counts, chartText(c, c.t("charts.categories")))}${countsTable(c, report.counts)}
-<p class="muted">${esc(c.t("totals.findings"))}: ${(["open", "accepted", "dismissed"] as const).map((s) => `${esc(c.t(`issues.status.${s}`))} ${report.totals.findings[s]}`).join(" · ")} — ${esc(c.t("totals.annotations"))}: ${report.totals.annotations}</p></section>
+<p class="muted">${esc(c.t("totals.findings"))}: ${(["open", "accepted", "dismissed"] as const).map((s) => `${esc(c.t(`issues.status.${s}`))} ${report.totals.findings[s]}`).join(" · ")} — ${esc(c.t("totals.annotations"))}: ${report.totals.annotations}</p>${report.totals.hidden ? `<p class="muted">${esc(c.t("totals.hidden", { count: report.totals.hidden, min: report.minConfidence }))}</p>` : ""}</section>
 <section id="along"><h2>${esc(c.t("charts.along"))}</h2><p class="muted">${esc(c.t("charts.alongHint"))}</p>${distributionChart(report.distribution, chartText(c, c.t("charts.along")))}</section>
 <section id="alignment"><h2>${esc(c.t("alignment.heading"))}</h2>${alignmentSection(c, report)}</section>
 <section id="issues"><h2>${esc(c.t("issues.heading"))}</h2>${report.issues.length ? report.issues.map((i) => issueCard(c, i)).join("\n") : `<p class="empty">${esc(c.t("issues.none"))}</p>`}</section>

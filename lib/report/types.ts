@@ -18,6 +18,11 @@ export interface ReportOptions {
   lowConfidence?: number;
   /** Whether findings nobody has decided on yet count toward the score (default true). */
   countOpenFindings?: boolean;
+  /**
+   * Open findings whose confidence (lib/artifacts/confidence.ts) is below this are left out of the report
+   * (default DEFAULT_MIN_CONFIDENCE, chosen on rated machine translation); decided findings always stay.
+   */
+  minConfidence?: number;
   /** Time written as the report's date (default now). */
   now?: Date;
 }
@@ -70,6 +75,8 @@ export interface ReportIssue {
   comment: string | null;
   author: string | null;
   counted: boolean;
+  /** Findings: calibrated share of such findings that are right (null for annotations). */
+  confidence: number | null;
   /** The sentence pair in context: the current text of the link's sentences on each side. */
   context: { source: string[]; target: string[]; /** Index of the issue's sentence in its side's list. */ at: number; linkStatus: LinkStatus | null; confidence: number | null };
 }
@@ -126,7 +133,9 @@ export interface QualityReport {
   score: ScoreSummary;
   /** Only the category × severity cells that have issues, in MQM_CATEGORIES × SEVERITIES order. */
   counts: CategoryCount[];
-  totals: { findings: Record<FlagStatus, number>; annotations: number };
+  /** `hidden`: open findings below `minConfidence`, left out of issues, counts and score. */
+  totals: { findings: Record<FlagStatus, number>; annotations: number; hidden: number };
+  minConfidence: number;
   issues: ReportIssue[];
   /** Counted issues along the document, in up to 40 equal bins. */
   distribution: DistributionBin[];
@@ -155,7 +164,8 @@ export interface ProjectReport {
   /** Over all documents: summed penalties over summed words. */
   score: ScoreSummary;
   counts: CategoryCount[];
-  totals: { findings: Record<FlagStatus, number>; annotations: number };
+  totals: { findings: Record<FlagStatus, number>; annotations: number; hidden: number };
+  minConfidence: number;
   alignment: AlignmentSummary | null;
   activity: { reviewers: ReviewerActivity[] };
 }

@@ -15,6 +15,7 @@ export const reportQuerySchema = z.object({
   format: z.enum(REPORT_FORMATS).default("html"),
   lang: z.enum(["en", "de"]).optional(),
   threshold: z.coerce.number().min(0).max(100_000).optional(),
+  minConfidence: z.coerce.number().min(0).max(1).optional(),
 });
 
 export function queryIssues(error: z.ZodError): string {

@@ -11,13 +11,13 @@ export async function GET(request: Request) {
   if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
   const query = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: `Bad report request: ${queryIssues(query.error)}.` }, { status: 400 });
-  const { format, threshold } = query.data;
+  const { format, threshold, minConfidence } = query.data;
   const lang = query.data.lang ?? (await uiLanguage());
   const snapshots = [];
   for (const d of await listDocuments(db())) snapshots.push(await loadSnapshot(db(), d.id));
-  const project = buildProjectReport(snapshots, { threshold });
+  const project = buildProjectReport(snapshots, { threshold, minConfidence });
   const body = format === "html" ? renderProjectReportHtml(project, lang)
-    : format === "csv" ? renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, { threshold })), lang, { bom: true })
+    : format === "csv" ? renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, { threshold, minConfidence })), lang, { bom: true })
     : JSON.stringify(project, null, 2);
   return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${reportFileName(project, format)}"` } });
 }

@@ -27,6 +27,26 @@ describe("bitext check", () => {
     expect(findings.every((f) => f.explanation.length > 20)).toBe(true);
   });
 
+  it("hides findings below --min-confidence, says how many, and shows all with 0", async () => {
+    const all = capture();
+    expect(await main(["check", ...PAIR, "--src-lang", "en", "--tgt-lang", "de", "--format", "json", "--min-confidence", "0"])).toBe(0);
+    const every = JSON.parse(all.out.join("\n")) as Array<{ confidence: number }>;
+    vi.restoreAllMocks();
+    const strict = capture();
+    expect(await main(["check", ...PAIR, "--src-lang", "en", "--tgt-lang", "de", "--format", "json", "--min-confidence", "1"])).toBe(0);
+    const kept = JSON.parse(strict.out.join("\n")) as Array<{ confidence: number }>;
+    expect(every.every((f) => f.confidence >= 0 && f.confidence <= 1)).toBe(true);
+    expect(kept).toEqual(every.filter((f) => f.confidence >= 1));
+    vi.restoreAllMocks();
+    const text = capture();
+    expect(await main(["check", ...PAIR, "--src-lang", "en", "--tgt-lang", "de", "--min-confidence", "1"])).toBe(0);
+    if (kept.length < every.length) expect(text.out.join("\n")).toContain(`${every.length - kept.length} more finding`);
+    vi.restoreAllMocks();
+    const bad = capture();
+    expect(await main(["check", ...PAIR, "--src-lang", "en", "--tgt-lang", "de", "--min-confidence", "2"])).toBe(2);
+    expect(bad.err.join("\n")).toContain("--min-confidence is a number from 0 to 1");
+  });
+
   it("checks a single text and explains in German", async () => {
     const io = capture();
     expect(await main(["check", "fixtures/seeds/003_0f4aa659cf5b8893.txt", "--lang", "en", "--ui-lang", "de", "--only", "name-mistranslated"])).toBe(0);

@@ -1,6 +1,7 @@
 // Test snapshots built from the seed texts. Sentences are the seed lines split naively at
 // sentence punctuation and links pair sentences by paragraph: this is test input for the
 // formats and reports, not a segmentation or alignment result.
+import { findingConfidence } from "../../../lib/artifacts/confidence";
 import { readFileSync } from "node:fs";
 import type { AnnotationRecord, DocumentSnapshot, FlagRecord, LinkRecord, RevisionRecord, SegmentRecord } from "../../../lib/document";
 import type { Side } from "../../../lib/types";
@@ -54,11 +55,12 @@ export function seedPairSnapshot(): DocumentSnapshot {
   const linkOf = (side: Side, i: number) => links.find((l) => l[side].includes(i))?.id ?? null;
   const flag = (id: number, seg: SegmentRecord, needle: string, extra: Partial<FlagRecord>): FlagRecord => {
     const at = seg.text.indexOf(needle);
-    return {
+    const f = {
       id, linkId: linkOf(seg.side, seg.position), detector: "test", category: "Fluency/Spelling", severity: "minor", side: seg.side,
       sentence: seg.position, span: [at, at + needle.length], message: { key: "test.message", params: { text: needle } },
       status: "open", decidedBy: null, decidedAt: null, ...extra,
-    };
+    } as Omit<FlagRecord, "confidence">;
+    return { ...f, confidence: findingConfidence(f) };
   };
   const flags: FlagRecord[] = [
     flag(1, openai, "Openai", { detector: "brandCase", suggestion: "OpenAI", status: "accepted", decidedBy: "ana", decidedAt: "2026-11-23T09:00:00.000Z" }),

@@ -57,6 +57,20 @@ describe("buildQualityReport: score", () => {
 });
 
 describe("buildQualityReport: contents", () => {
+  it("leaves open findings below the confidence threshold out, but never a reviewer's decision", () => {
+    const snapshot = seedPairSnapshot();
+    const open = snapshot.flags.find((f) => f.status === "open")!;
+    const accepted = snapshot.flags.find((f) => f.status === "accepted")!;
+    const doubtful = { ...snapshot, flags: snapshot.flags.map((f) => (f.id === open.id || f.id === accepted.id ? { ...f, confidence: 0.1 } : f)) };
+    const full = buildQualityReport(doubtful, { minConfidence: 0 });
+    const report = buildQualityReport(doubtful, { minConfidence: 0.5 });
+    expect(report.minConfidence).toBe(0.5);
+    expect(report.totals.hidden).toBe(1);
+    expect(report.issues.some((i) => i.kind === "finding" && i.id === open.id)).toBe(false);
+    expect(report.issues.some((i) => i.kind === "finding" && i.id === accepted.id)).toBe(true);
+    expect(report.score.penalty).toBe(full.score.penalty - { neutral: 0, minor: 1, major: 5, critical: 25 }[open.severity]);
+  });
+
   it("counts issues by category and severity, findings and annotations apart", () => {
     const snapshot = seedPairSnapshot();
     const report = buildQualityReport(snapshot);
@@ -65,7 +79,7 @@ describe("buildQualityReport: contents", () => {
     const annotation = snapshot.annotations[0];
     const cell = report.counts.find((c) => c.category === annotation.category && c.severity === annotation.severity)!;
     expect(cell.annotations).toBe(1);
-    expect(report.totals).toEqual({ findings: { open: 1, accepted: 1, dismissed: 1 }, annotations: 1 });
+    expect(report.totals).toEqual({ findings: { open: 1, accepted: 1, dismissed: 1 }, annotations: 1, hidden: 0 });
   });
 
   it("gives every issue its sentence pair, the flagged text, the suggestion and the decision", () => {

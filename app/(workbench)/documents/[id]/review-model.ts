@@ -35,6 +35,9 @@ export interface ReviewIndex {
   categories: MqmCategory[];
   confirmed: number;
   problems: number;
+  /** Open findings shown, and those left out for a confidence below the threshold. */
+  openFindings: number;
+  hiddenFindings: number;
 }
 
 export const sentenceKey = (side: Side, position: number) => `${side}:${position}`;
@@ -50,8 +53,14 @@ function group<T>(items: T[], key: (item: T) => string | null): Map<string, T[]>
   return map;
 }
 
-export function buildIndex(snapshot: DocumentSnapshot): ReviewIndex {
-  const flagsBySentence = group(snapshot.flags, (f) => (f.sentence >= 0 ? sentenceKey(f.side, f.sentence) : null));
+/** An open finding below the confidence threshold is doubtful and left out unless the reviewer asks for it. */
+export function isDoubtful(f: FlagRecord, minConfidence: number): boolean {
+  return f.status === "open" && f.confidence < minConfidence;
+}
+
+export function buildIndex(snapshot: DocumentSnapshot, minConfidence = 0): ReviewIndex {
+  const flags = snapshot.flags.filter((f) => !isDoubtful(f, minConfidence));
+  const flagsBySentence = group(flags, (f) => (f.sentence >= 0 ? sentenceKey(f.side, f.sentence) : null));
   const annotationsBySentence = group(snapshot.annotations, (a) => sentenceKey(a.side, a.sentence));
   const bilingual = snapshot.document.targetLang !== null;
   const rows: Row[] = bilingual
@@ -80,6 +89,7 @@ export function buildIndex(snapshot: DocumentSnapshot): ReviewIndex {
     rows, flagsBySentence, annotationsBySentence,
     rowOfLink: new Map(rows.flatMap((r, i) => (r.linkId !== null ? [[r.linkId, i] as [number, number]] : []))),
     rowOfSentence, categories: [...allCategories].sort(), confirmed, problems,
+    openFindings: flags.filter((f) => f.status === "open").length, hiddenFindings: snapshot.flags.length - flags.length,
   };
 }
 

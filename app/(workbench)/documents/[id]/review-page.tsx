@@ -10,7 +10,7 @@ import { AlignmentMap } from "./alignment-map";
 import { HistoryPanel } from "./history-panel";
 import { LinkPanel, findingMessage, type AnnotationDraft, type PanelActions } from "./link-panel";
 import { LinkRow, type RowActions } from "./link-row";
-import { buildIndex, findRow, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
+import { buildIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
 import { createRangeStore } from "./visible-range";
@@ -22,6 +22,8 @@ interface Props {
   me: { login: string; name: string };
   reviewers: Record<string, string>;
   touched: Touched;
+  /** Open findings below this confidence are hidden until the reviewer asks for them. */
+  minConfidence: number;
 }
 
 const LINK_COMMANDS = new Set<Command>(["mergeNext", "mergePrevious", "splitLink", "shiftSourceUp", "shiftSourceDown", "shiftTargetUp", "shiftTargetDown", "gapSource", "gapTarget", "confirm", "confirmThrough", "realign"]);
@@ -45,13 +47,14 @@ function selectionInSentence(): AnnotationDraft | null {
   return { segmentId: Number(sentence.dataset.segmentId), side: sentence.dataset.side as Side, position: Number(sentence.dataset.position), start, end: start + quote.length, quote };
 }
 
-export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: Props) {
+export function ReviewPage({ initial, me, reviewers, touched: initialTouched, minConfidence }: Props) {
   const { t, i18n } = useTranslation("review");
   const [expanded] = useState(() => fromWire(initial));
   const review = useReview(expanded, me, initialTouched);
   const { snapshot, operate, say } = review;
   const bilingual = snapshot.document.targetLang !== null;
-  const lookup = useMemo(() => buildIndex(snapshot), [snapshot]);
+  const [showDoubtful, setShowDoubtful] = useState(false);
+  const lookup = useMemo(() => buildIndex(snapshot, showDoubtful ? 0 : minConfidence), [snapshot, showDoubtful, minConfidence]);
   const { rows } = lookup;
 
   const [filter, setFilter] = useState<Filter>("all");
@@ -364,10 +367,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
     );
   }, [shown, rows, bilingual, segments, langs, lookup, current, editing, review.touched, reviewers, rowActions]);
 
-  const hintFlags = hint ? snapshot.flags.filter((f) => hint.flagIds.includes(f.id) && f.status === "open") : [];
+  const hintFlags = hint ? snapshot.flags.filter((f) => hint.flagIds.includes(f.id) && f.status === "open" && (showDoubtful || !isDoubtful(f, minConfidence))) : [];
   const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
   const doc = snapshot.document;
-  const openFindings = snapshot.flags.filter((f) => f.status === "open").length;
 
   return (
     <section className="review" data-testid="review" data-version={doc.version} data-ready={ready ? "true" : undefined}>
@@ -377,7 +379,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
           {bilingual ? `${name(doc.sourceLang)} → ${name(doc.targetLang!)}` : name(doc.sourceLang)}
           {" · "}{bilingual ? t("summary.links", { count: rows.length }) : t("summary.sentences", { count: rows.length })}
           {bilingual && <>{" · "}{t("summary.confirmed", { count: lookup.confirmed, total: rows.length })}</>}
-          {" · "}{t("summary.findings", { count: openFindings })}
+          {" · "}{t("summary.findings", { count: lookup.openFindings })}
         </p>
       </header>
 
@@ -397,6 +399,12 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched }: 
           </select>
         </label>
         <span className="meta" aria-live="polite">{t("filter.count", { shown: shown.length, total: rows.length })}</span>
+        {(showDoubtful || lookup.hiddenFindings > 0) && (
+          <label className="inline" title={t("filter.doubtfulHint", { min: minConfidence })}>
+            <input type="checkbox" checked={showDoubtful} onChange={(e) => setShowDoubtful(e.target.checked)} data-testid="show-doubtful" />
+            <span>{showDoubtful ? t("filter.doubtfulShown", { min: minConfidence }) : t("filter.doubtful", { count: lookup.hiddenFindings, min: minConfidence })}</span>
+          </label>
+        )}
         <button type="button" className="secondary" onClick={() => runCommand("previousProblem")}>{t("command.previousProblem")}</button>
         <button type="button" className="secondary" onClick={() => runCommand("nextProblem")}>{t("command.nextProblem")}</button>
         <button type="button" className="secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => runCommand("annotate")}>{t("command.annotate")}</button>

@@ -7,15 +7,19 @@ import { buildQualityReport, findingMessage } from "@/lib/report";
 import { Downloads } from "../../../../_components/downloads";
 import { ReportCharts } from "../../../../_components/report-charts";
 import { uiLanguage } from "../../../../_server/session";
+import { reportQuerySchema } from "@/lib/validations/downloads";
 
 export const dynamic = "force-dynamic";
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const documentId = Number((await params).id);
+  // ?minConfidence=0 lists the doubtful findings too; anything else invalid falls back to the default.
+  const asked = reportQuerySchema.pick({ minConfidence: true }).safeParse(await searchParams);
+  const minConfidence = asked.success ? asked.data.minConfidence : undefined;
   if (!Number.isInteger(documentId) || documentId <= 0) notFound();
   const lang = await uiLanguage();
   const snapshot = await loadSnapshot(db(), documentId).catch((err) => { if (err instanceof NotFoundError) notFound(); throw err; });
-  const report = buildQualityReport(snapshot);
+  const report = buildQualityReport(snapshot, { minConfidence });
   const r = (key: string, params?: Record<string, unknown>) => t(lang, `report:${key}`, params);
   const { score, alignment } = report;
   return (
@@ -30,6 +34,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <span>{r("score.counted")}: {score.counted}</span>
       </div>
       <p className="meta">{r("score.explanation", { threshold: score.threshold })}</p>
+      {report.totals.hidden > 0 && (
+        <p className="meta" data-testid="hidden-findings">
+          {r("totals.hidden", { count: report.totals.hidden, min: report.minConfidence })}{" "}
+          <Link href={`/documents/${documentId}/report?minConfidence=0`}>{r("totals.showHidden")}</Link>
+        </p>
+      )}
       <ReportCharts counts={report.counts} distribution={report.distribution} />
       {alignment && (
         <>

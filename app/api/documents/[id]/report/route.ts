@@ -1,4 +1,4 @@
-// GET /api/documents/[id]/report?format=html|csv|json[&lang=en|de][&threshold=10]: the report as a download.
+// GET /api/documents/[id]/report?format=html|csv|json[&lang=en|de][&threshold=10][&minConfidence=0.5]: the report as a download.
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import { buildQualityReport, renderFindingsCsv, renderReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
@@ -11,10 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
   const query = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: `Bad report request: ${queryIssues(query.error)}.` }, { status: 400 });
-  const { format, threshold } = query.data;
+  const { format, threshold, minConfidence } = query.data;
   const lang = query.data.lang ?? (await uiLanguage());
   try {
-    const report = buildQualityReport(await loadSnapshot(db(), Number((await params).id)), { threshold });
+    const report = buildQualityReport(await loadSnapshot(db(), Number((await params).id)), { threshold, minConfidence });
     const body = format === "html" ? renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang, { bom: true }) : JSON.stringify(report, null, 2);
     const name = reportFileName(report, format);
     return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${name}"` } });
