@@ -50,7 +50,8 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
 export default async function setup(project: TestProject) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   if (process.env.BITEXT_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    // The same build step as `npm start`: skipped when the sources are those of the last build.
+    const build = spawnSync(process.execPath, ["scripts/build-web.mjs"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "bitext-browser-"));

@@ -1,6 +1,7 @@
 // `bitext align` as users run it (bin/bitext.js, the bundled CLI, a separate process): the
 // links it prints or writes are those of align() in-process, once per pair.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { sharedData } from "../helpers/requirements";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,12 +25,14 @@ function presegmented(src: string, tgt: string) {
   };
 }
 
+const TEXTBERG_DATA = sharedData("benchmarks/textberg-de-fr");
+
 function expectedLinks(src: string, tgt: string): string {
   const doc = presegmented(src, tgt);
   return formatVecalign(align(doc.source, doc.target, { sourceLang: "de", targetLang: "fr", sourceParagraphs: doc.sourceParagraphs, targetParagraphs: doc.targetParagraphs }));
 }
 
-describe.skipIf(!existsSync(TEXTBERG))("bitext align on the Text+Berg test documents", () => {
+describe.skipIf(!TEXTBERG_DATA.present)(`bitext align on the Text+Berg test documents${TEXTBERG_DATA.note}`, () => {
   const docs = [0, 1, 2, 3, 4, 5, 6].map((k) => [path.join(TEXTBERG, `test${k}.de`), path.join(TEXTBERG, `test${k}.fr`)]);
 
   it("prints one pair's links once, as align() finds them", () => {

@@ -1,6 +1,7 @@
 // Re-alignment between fixed links, the invariant checker, and the coarse-to-fine search on a
 // real benchmark document.
 import { readFileSync } from "node:fs";
+import { sharedData } from "../../helpers/requirements";
 import { describe, expect, it } from "vitest";
 import { align, checkLinks, realign } from "../../../lib/align";
 import { scoreAlignments } from "../../../lib/align/score";
@@ -60,9 +61,11 @@ describe("checkLinks", () => {
   });
 });
 
-describe("coarse-to-fine search", () => {
+const TEXTBERG = sharedData("benchmarks/textberg-de-fr");
+
+describe.skipIf(!TEXTBERG.present)(`coarse-to-fine search${TEXTBERG.note}`, () => {
   it("on a Text+Berg document gives valid links and nearly the exhaustive search's score", () => {
-    const dir = "../shared/benchmarks/textberg-de-fr/";
+    const dir = TEXTBERG.path + "/";
     const read = (f: string) => readFileSync(dir + f, "utf8").replace(/\n$/, "").split("\n");
     const source = read("test1.de");
     const target = read("test1.fr");

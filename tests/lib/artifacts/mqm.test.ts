@@ -1,13 +1,14 @@
 // The scorer of bench:mqm (lib/artifacts/mqm.ts) on the rated WMT21 TED talks, and what the shipped
 // confidence threshold does there. Skips when ../shared/benchmarks/wmt-mqm-ted-ende is not beside the repository.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { sharedData } from "../../helpers/requirements";
 import { describe, expect, it } from "vitest";
 import { emptyTally, judgeFinding, parseMqmTsv, pearson, raterPenalty, spearman, tallyDocument, untag } from "../../../lib/artifacts/mqm";
 import { DEFAULT_MIN_CONFIDENCE } from "../../../lib/artifacts/confidence";
 import { analysePair } from "../../../lib/pipeline";
 
-const TSV = path.join(process.cwd(), "..", "shared", "benchmarks", "wmt-mqm-ted-ende", "mqm_ted_ende.dev.tsv");
+const RATED = sharedData("benchmarks/wmt-mqm-ted-ende/mqm_ted_ende.dev.tsv");
+const TSV = RATED.path;
 
 describe("MQM scoring helpers", () => {
   it("takes the tagged span out of the target", () => {
@@ -22,8 +23,8 @@ describe("MQM scoring helpers", () => {
   });
 });
 
-describe.skipIf(!existsSync(TSV))(`rated TED talks (skipped: ${TSV} is missing)`, () => {
-  const docs = existsSync(TSV) ? parseMqmTsv(readFileSync(TSV, "utf8")) : [];
+describe.skipIf(!RATED.present)(`rated TED talks${RATED.note}`, () => {
+  const docs = RATED.present ? parseMqmTsv(readFileSync(TSV, "utf8")) : [];
 
   it("reads 14 translations of each talk, every segment once, spans inside the text", () => {
     expect(docs).toHaveLength(28);

@@ -1,7 +1,8 @@
 // The segmenter on public sentence-split corpora in ../shared/benchmarks (read in place,
 // never copied: see each PROVENANCE.md). Their sentence splits are themselves automatic,
 // so the thresholds are loose and the figures are printed for inspection.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { sharedData } from "../../helpers/requirements";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { segmentText } from "../../../lib/segment";
@@ -9,6 +10,8 @@ import { segmentText } from "../../../lib/segment";
 const BENCH = path.resolve("../shared/benchmarks");
 const OPUS = path.join(BENCH, "opus-books-de-en/original");
 const TEXTBERG = path.join(BENCH, "textberg-de-fr");
+const OPUS_DATA = sharedData("benchmarks/opus-books-de-en/original");
+const TEXTBERG_DATA = sharedData("benchmarks/textberg-de-fr");
 
 /** Boundary agreement when each OPUS unit (a paragraph, ids sN.k) is rebuilt and resegmented. */
 function opusBoundaries(side: "sources" | "targets", lang: string) {
@@ -43,7 +46,7 @@ function opusBoundaries(side: "sources" | "targets", lang: string) {
   return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
 }
 
-describe.skipIf(!existsSync(OPUS))("OPUS-Books DE-EN (silver sentence splits)", () => {
+describe.skipIf(!OPUS_DATA.present)(`OPUS-Books DE-EN (silver sentence splits)${OPUS_DATA.note}`, () => {
   it("English: boundaries agree with OPUS's split (precision >= 0.97, recall >= 0.99)", () => {
     const { precision, recall } = opusBoundaries("targets", "en");
     console.log(`OPUS-Books en: boundary precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
@@ -60,7 +63,7 @@ describe.skipIf(!existsSync(OPUS))("OPUS-Books DE-EN (silver sentence splits)", 
   });
 });
 
-describe.skipIf(!existsSync(TEXTBERG))("Text+Berg DE/FR (one sentence a line, tokenised OCR text)", () => {
+describe.skipIf(!TEXTBERG_DATA.present)(`Text+Berg DE/FR (one sentence a line, tokenised OCR text)${TEXTBERG_DATA.note}`, () => {
   it.each(["de", "fr"])("splits at most 1.5 in 100 of the %s sentence lines", (lang) => {
     const ext = lang;
     let lines = 0;
