@@ -1,15 +1,34 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-// Two projects: fast unit/integration tests, and browser tests that build and start
-// the real app against a temporary database and drive Debian's Chromium.
+// Three projects, all run by `npm test`:
+// - unit: pure functions on real inputs, in process (fast; no database, no subprocess, no external tool);
+// - integration: the database (SQLite and, with TEST_POSTGRES_URL, PostgreSQL), the CLI in processes of
+//   its own, and exports judged by xmllint;
+// - browser: the built app against a temporary database, driven in Debian's Chromium.
+const INTEGRATION = [
+  "tests/cli/**/*.test.ts",
+  "tests/lib/db/**/*.test.ts",
+  "tests/lib/import/**/*.test.ts",
+  "tests/lib/auth/**/*.test.ts",
+  "tests/**/*-cli.test.ts",
+  "tests/**/cli.test.ts",
+  "tests/**/cli-*.test.ts",
+  "tests/**/*-db.test.ts",
+  "tests/lib/formats/{tmx,xliff,plain,escaping.property}.test.ts",
+];
+
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", ...INTEGRATION], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: INTEGRATION, testTimeout: 120_000, hookTimeout: 120_000 },
       },
       {
         extends: true,
@@ -19,7 +38,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
-          // The server shares two cores with the unit tests: give the page time to answer.
+          // The server shares two cores with the other tests: give the page time to answer.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ["tests/browser/global-setup.ts"],
         },
