@@ -1,14 +1,15 @@
 // Nothing in the app or its API is readable without a session: pages redirect to the
-// login, API routes answer 401. Route handlers and server actions check again.
+// login, API routes answer 401. The proxy checks the cookie's form and signature only;
+// route handlers, pages and server actions check the session row (revocation, timeouts).
 import { NextResponse, type NextRequest } from "next/server";
-import { readSessionToken, SESSION_COOKIE } from "./lib/auth/session";
+import { parseSessionToken, SESSION_COOKIE } from "./lib/auth/session";
 
 const PUBLIC = new Set(["/login", "/api/health"]);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.has(pathname)) return NextResponse.next();
-  if (readSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (parseSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "Not logged in. Log in at /login first." }, { status: 401 });
   }
