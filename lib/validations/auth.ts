@@ -12,7 +12,5 @@ export const firstAccountSchema = z.object({
   password: z.string().min(8).max(200),
 });
 
-/** Only same-site paths may be redirected to after login. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+/** Only paths of this app may be redirected to after login (see lib/auth/request-origin). */
+export { safeNext } from "../auth/request-origin";
