@@ -14,15 +14,21 @@ export async function createReviewer(db: Db, input: { login: string; displayName
   if (problem) throw new AccountError(problem);
   const existing = await db.reviewer.findUnique({ where: { login } });
   if (existing && existing.passwordHash !== "!disabled") throw new AccountError(`The login "${login}" is taken. Choose another one.`);
-  const data = { login, displayName: input.displayName?.trim() || login, passwordHash: hashPassword(input.password) };
+  const data = { login, displayName: input.displayName?.trim() || login, passwordHash: await hashPassword(input.password) };
   // An account that arrived with an imported document (no password) is taken over.
   return existing ? db.reviewer.update({ where: { id: existing.id }, data }) : db.reviewer.create({ data });
 }
 
+/**
+ * The account for a login and password, or null. Unknown logins, accounts without a password
+ * and disabled accounts cost one scrypt check like any other, so the time taken does not
+ * tell an existing login from an unknown one.
+ */
 export async function authenticate(db: Db, login: string, password: string) {
   const reviewer = await db.reviewer.findUnique({ where: { login: login.trim() } });
-  if (!reviewer || reviewer.passwordHash.startsWith("!") || reviewer.disabledAt) return null;
-  return verifyPassword(password, reviewer.passwordHash) ? reviewer : null;
+  const usable = reviewer && !reviewer.disabledAt ? reviewer.passwordHash : null;
+  const matches = await verifyPassword(password, usable);
+  return matches && reviewer ? reviewer : null;
 }
 
 /** True until the first account with a password exists (the app then offers to create one). */
@@ -41,7 +47,7 @@ export async function setPassword(db: Db, login: string, password: string): Prom
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
   const reviewer = await accountByLogin(db, login);
-  const passwordHash = hashPassword(password);
+  const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     await tx.reviewer.update({ where: { id: reviewer.id }, data: { passwordHash } });
     return { login: reviewer.login, revoked: await revokeSessionsOf(tx, reviewer.id) };

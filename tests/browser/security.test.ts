@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
+import { createReviewer } from "../../lib/db/reviewers";
 import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
 
 let browser: Browser;
@@ -174,5 +175,31 @@ describe("the page after login", () => {
       expect(new URL(page.url()).origin, next).toBe(new URL(baseURL()).origin);
       await context.close();
     }
+  });
+});
+
+describe("guessing passwords", () => {
+  it("after five wrong passwords even the right one has to wait, and the login page says so", async () => {
+    await createReviewer(db, { login: "guessed", displayName: "Guessed Account", password: "the right password" });
+    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    const attempt = async (password: string) => {
+      await page.getByLabel("Login").fill("guessed");
+      await page.getByLabel("Password").fill(password);
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+      await page.getByRole("button", { name: "Log in" }).click();
+      await answered;
+      await expect.poll(() => page.locator("#login-error").count()).toBe(1);
+    };
+    for (let i = 0; i < 5; i++) {
+      await attempt(`wrong guess ${i}`);
+      await expect.poll(() => page.locator("#login-error").textContent()).toMatch(/Login or password is wrong/);
+    }
+    await attempt("the right password");
+    await expect.poll(() => page.locator("#login-error").textContent()).toMatch(/Too many failed logins for this account or from this address\. Wait \d+ seconds?/);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect((await context.cookies()).some((c) => c.name === "bitext_session")).toBe(false);
+    await context.close();
   });
 });

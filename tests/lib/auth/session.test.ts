@@ -31,12 +31,31 @@ describe("session cookies", () => {
 });
 
 describe("passwords", () => {
-  it("verifies the right password only, with a fresh salt each time", () => {
-    const a = hashPassword("correct horse");
-    const b = hashPassword("correct horse");
+  it("verifies the right password only, with a fresh salt each time", async () => {
+    const a = await hashPassword("correct horse");
+    const b = await hashPassword("correct horse");
     expect(a).not.toBe(b);
-    expect(verifyPassword("correct horse", a)).toBe(true);
-    expect(verifyPassword("correct horse!", a)).toBe(false);
-    expect(verifyPassword("correct horse", "!disabled")).toBe(false);
+    expect(await verifyPassword("correct horse", a)).toBe(true);
+    expect(await verifyPassword("correct horse!", a)).toBe(false);
+    expect(await verifyPassword("correct horse", "!disabled")).toBe(false);
+    expect(await verifyPassword("correct horse", null)).toBe(false);
+    expect(await verifyPassword("correct horse", `${a}$extra`)).toBe(false);
+  });
+
+  it("hashes off the main thread: during a burst of checks the event loop keeps running", async () => {
+    const stored = await hashPassword("correct horse");
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    const start = performance.now();
+    await Promise.all(Array.from({ length: 24 }, (_, i) => verifyPassword(`guess ${i}`, stored)));
+    const total = performance.now() - start;
+    clearInterval(timer);
+    // scryptSync held the loop for the whole burst; the thread pool leaves it free.
+    expect(longest).toBeLessThan(total / 2);
   });
 });
