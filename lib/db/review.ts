@@ -12,6 +12,7 @@ import { emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
 import { joinText, mapSpan, secondPartOffset, splitText } from "../review/sentences";
 import { defaultServices, realignerOf, type ReviewServices } from "../review/services";
 import type { ReviewOperation } from "../review/types";
+import { textProblem } from "../text-hygiene";
 import { LONG_TRANSACTION, toMeta } from "./documents";
 import { refreshFindings } from "./flags";
 import {
@@ -348,6 +349,8 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
   let segmentId: number;
   let side: Side;
   let position: number;
+  const commentProblem = op.op !== "deleteAnnotation" && op.comment !== undefined ? textProblem(op.comment, "The comment") : null;
+  if (commentProblem) throw new InvalidOperationError(commentProblem);
   if (op.op === "addAnnotation") {
     const segment = await findSegment(tx, input.documentId, op.segmentId);
     await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
@@ -389,6 +392,8 @@ async function compute(tx: Tx, input: OperationInput, services: ReviewServices, 
       const segment = await findSegment(tx, input.documentId, op.segmentId);
       await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
       if (!op.text.trim()) throw new InvalidOperationError("A sentence cannot be empty: to remove a sentence, join it with its neighbour instead.");
+      const problem = textProblem(op.text, "The sentence");
+      if (problem) throw new InvalidOperationError(problem);
       if (op.text === segment.text) throw new InvalidOperationError("The text is unchanged.");
       return textChange(tx, input, segment, op.text, patch);
     }

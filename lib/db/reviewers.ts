@@ -2,6 +2,7 @@
 import type { Db } from "./client";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
 import { revokeSessionsOf } from "./sessions";
+import { textProblem } from "../text-hygiene";
 
 export class AccountError extends Error {}
 
@@ -10,7 +11,7 @@ const LOGIN = /^[a-z0-9][a-z0-9._-]{1,39}$/i;
 export async function createReviewer(db: Db, input: { login: string; displayName?: string; password: string }) {
   const login = input.login.trim();
   if (!LOGIN.test(login)) throw new AccountError(`"${login}" is not a usable login: use 2–40 letters, digits, dots, dashes or underscores.`);
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password) ?? (input.displayName ? textProblem(input.displayName, "The display name") : null);
   if (problem) throw new AccountError(problem);
   const existing = await db.reviewer.findUnique({ where: { login } });
   if (existing && existing.passwordHash !== "!disabled") throw new AccountError(`The login "${login}" is taken. Choose another one.`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textProblem } from "../text-hygiene";
 
 export const loginSchema = z.object({
   login: z.string().trim().min(1).max(40),
@@ -8,7 +9,10 @@ export const loginSchema = z.object({
 
 export const firstAccountSchema = z.object({
   login: z.string().trim().min(2).max(40),
-  displayName: z.string().trim().max(80).optional(),
+  displayName: z.string().trim().max(80).superRefine((v, ctx) => {
+    const problem = textProblem(v, "The display name");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   password: z.string().min(8).max(200),
 });
 

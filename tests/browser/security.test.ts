@@ -203,3 +203,29 @@ describe("guessing passwords", () => {
     await context.close();
   });
 });
+
+describe("text hygiene over HTTP", () => {
+  it("answers 400 with a message for NUL and lone surrogates, stores nothing, and shows titles with bidi controls neutralised", async () => {
+    const { context, page, cookie } = await loginCookie();
+    const sentence = await firstSentence();
+    const api = `/api/documents/${documentId}/operations`;
+    const send = (body: string) => request(api, cookie, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const nul = await send(JSON.stringify({ operation: { op: "editText", segmentId: sentence.id, text: `${sentence.text}\u0000 hidden tail` }, expectedVersion: sentence.version }));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).message).toMatch(/operation\.text: The sentence contains the control character U\+0000 \(NUL\)/);
+    const lone = await send(`{"operation":{"op":"editText","segmentId":${sentence.id},"text":"broken \\ud800 text"},"expectedVersion":${sentence.version}}`);
+    expect(lone.status).toBe(400);
+    expect((await lone.json()).message).toMatch(/lone UTF-16 surrogate/);
+    expect((await firstSentence()).text).toBe(sentence.text);
+
+    const spoof = await importSeedPair(db, "Invoice \u202Efdp.exe \u001B[31m");
+    await page.goto("/");
+    const row = page.getByTestId("document-row").filter({ hasText: "Invoice" });
+    await expect.poll(() => row.textContent()).toContain("Invoice <U+202E>fdp.exe <U+001B>[31m");
+    await page.goto(`/documents/${spoof}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Invoice <U+202E>fdp.exe <U+001B>[31m");
+    const report = await request(`/api/documents/${spoof}/report?format=html`, cookie);
+    expect(await report.text()).not.toMatch(/[\u202E\u001B]/);
+    await context.close();
+  });
+});
