@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { listDocuments } from "@/lib/db/documents";
 import { t } from "@/lib/i18n";
 import { uiLanguage } from "../_server/session";
+import { displayLabel } from "@/lib/text-hygiene";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function DocumentsPage() {
           <tbody>
             {documents.map((d) => (
               <tr key={d.id} data-testid="document-row">
-                <td><Link href={`/documents/${d.id}`}>{d.title}</Link></td>
+                <td><Link href={`/documents/${d.id}`}>{displayLabel(d.title)}</Link></td>
                 <td>{langs(d)}</td>
                 <td className="num">{d.targetLang ? `${d.sourceSentences} / ${d.targetSentences}` : d.sourceSentences}</td>
                 <td className="num">{d.targetLang ? d.links : "–"}</td>

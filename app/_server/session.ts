@@ -1,14 +1,19 @@
-// Session and UI-language glue between Next.js requests and lib/auth.
+// Session and UI-language glue between Next.js requests and lib/auth + lib/db/sessions.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { createSessionToken, readSessionToken, SESSION_COOKIE, SESSION_DAYS, type SessionPayload } from "@/lib/auth/session";
+import { cache } from "react";
+import { SESSION_COOKIE, type SessionPayload } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { findSession, openSession, revokeSession } from "@/lib/db/sessions";
 import { isUiLanguage, type UiLanguage } from "@/lib/i18n";
 
 export const LANG_COOKIE = "bitext_lang";
 
-export async function currentSession(): Promise<SessionPayload | null> {
-  return readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
-}
+/** The open session of this request (one lookup per render), or null. */
+export const currentSession = cache(async (): Promise<SessionPayload | null> => {
+  const session = await findSession(db(), (await cookies()).get(SESSION_COOKIE)?.value);
+  return session && { uid: session.reviewer.id, login: session.reviewer.login, name: session.reviewer.displayName, sessionId: session.id };
+});
 
 /** For pages and server actions: the reviewer, or a redirect to the login page. */
 export async function requireSession(): Promise<SessionPayload> {
@@ -17,15 +22,25 @@ export async function requireSession(): Promise<SessionPayload> {
   return session;
 }
 
-export async function startSession(user: { id: number; login: string; displayName: string }): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, createSessionToken(user), {
-    httpOnly: true, sameSite: "lax", path: "/", maxAge: SESSION_DAYS * 86_400,
-    secure: process.env.BITEXT_SECURE_COOKIES === "1",
+/** Served over HTTPS (directly, or behind a proxy that says so in X-Forwarded-Proto): cookies get Secure. */
+export async function servedOverHttps(): Promise<boolean> {
+  if (process.env.BITEXT_SECURE_COOKIES === "1") return true;
+  const proto = (await headers()).get("x-forwarded-proto")?.split(",")[0].trim().toLowerCase();
+  return proto === "https";
+}
+
+export async function startSession(user: { id: number }): Promise<void> {
+  const { token, expiresAt } = await openSession(db(), user.id);
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: "lax", path: "/", expires: expiresAt, secure: await servedOverHttps(),
   });
 }
 
+/** Logout: the session row is revoked (copies of the cookie die with it), then the cookie is dropped. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  await revokeSession(db(), jar.get(SESSION_COOKIE)?.value);
+  jar.delete(SESSION_COOKIE);
 }
 
 /** The UI language: the reviewer's choice (cookie), else the browser's preference. */

@@ -2,6 +2,7 @@ import { db } from "../../lib/db/client";
 import { listDocuments } from "../../lib/db/documents";
 import type { Command } from "../command";
 import { parse } from "../args";
+import { displayLabel } from "../../lib/text-hygiene";
 
 export const listCommand: Command = {
   name: "list",
@@ -15,7 +16,7 @@ export const listCommand: Command = {
       else for (const d of docs) {
         const langs = d.targetLang ? `${d.sourceLang}-${d.targetLang}` : d.sourceLang;
         const sentences = d.targetLang ? `${d.sourceSentences}/${d.targetSentences}` : `${d.sourceSentences}`;
-        console.log([d.id, langs, sentences, d.targetLang ? d.links : "-", d.openFlags, d.title].join("\t"));
+        console.log([d.id, langs, sentences, d.targetLang ? d.links : "-", d.openFlags, displayLabel(d.title)].join("\t"));
       }
       return 0;
     } finally {

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { db } from "../../lib/db/client";
-import { AccountError, createReviewer } from "../../lib/db/reviewers";
+import { AccountError, createReviewer, listReviewers, setDisabled, setPassword } from "../../lib/db/reviewers";
 import { InputError, UsageError, type Command } from "../command";
 import { parse } from "../args";
 
@@ -10,21 +10,41 @@ async function readPasswordFromStdin(): Promise<string> {
   return "";
 }
 
+const ACTIONS = ["add", "passwd", "disable", "enable", "list"];
+
 export const userCommand: Command = {
   name: "user",
-  summary: "manage reviewer accounts (user add LOGIN)",
+  summary: "manage reviewer accounts (user add|passwd|disable|enable|list)",
   usage: `Usage: bitext user add LOGIN [--name "Display Name"] [--password-stdin]
+       bitext user passwd LOGIN [--password-stdin]
+       bitext user disable LOGIN
+       bitext user enable LOGIN
+       bitext user list
 
-Creates a reviewer account. The password is read from standard input (first line), or
-from BITEXT_PASSWORD; at least 8 characters.`,
+add creates a reviewer account; passwd sets a new password. The password is read from
+standard input (first line), or from BITEXT_PASSWORD; at least 8 characters.
+passwd and disable end every session of the account at once (logged-in browsers, copied
+cookies); a disabled account cannot log in until enabled again.`,
   async run(args) {
     const { values, positionals } = parse(args, { name: { type: "string" }, "password-stdin": { type: "boolean" } });
-    const [action, login] = positionals;
-    if (action !== "add" || !login) throw new UsageError("say `bitext user add LOGIN`.");
-    const password = values["password-stdin"] || !process.env.BITEXT_PASSWORD ? await readPasswordFromStdin() : process.env.BITEXT_PASSWORD;
+    const [action, login, ...extra] = positionals;
+    if (!ACTIONS.includes(action ?? "")) throw new UsageError(`say one of ${ACTIONS.map((a) => `\`bitext user ${a}\``).join(", ")}.`);
+    if (action !== "list" && !login) throw new UsageError(`say which account: \`bitext user ${action} LOGIN\`.`);
+    if (extra.length) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(" ")}: give one LOGIN (quote a display name with --name).`);
+    const password = async () => (values["password-stdin"] || !process.env.BITEXT_PASSWORD ? await readPasswordFromStdin() : process.env.BITEXT_PASSWORD);
     try {
-      const reviewer = await createReviewer(db(), { login, displayName: values.name, password });
-      console.log(`created reviewer ${reviewer.login} (id ${reviewer.id})`);
+      if (action === "add") {
+        const reviewer = await createReviewer(db(), { login, displayName: values.name, password: await password() });
+        console.log(`created reviewer ${reviewer.login} (id ${reviewer.id})`);
+      } else if (action === "passwd") {
+        const done = await setPassword(db(), login, await password());
+        console.log(`new password for ${done.login}; ended ${done.revoked} session${done.revoked === 1 ? "" : "s"}`);
+      } else if (action === "disable" || action === "enable") {
+        const done = await setDisabled(db(), login, action === "disable");
+        console.log(action === "disable" ? `disabled ${done.login}; ended ${done.revoked} session${done.revoked === 1 ? "" : "s"}` : `enabled ${done.login}`);
+      } else {
+        for (const r of await listReviewers(db())) console.log([r.login, r.status, r.displayName].join("\t"));
+      }
       return 0;
     } catch (err) {
       if (err instanceof AccountError) throw new InputError(err.message);

@@ -80,8 +80,9 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
       if (seg === undefined) continue;
       await tx.annotation.create({ data: { documentId: doc.id, segmentId: seg, start: a.span[0], end: a.span[1], category: a.category, severity: a.severity, comment: a.comment, authorId: a.author ? people.get(a.author) ?? null : null, createdAt: new Date(a.createdAt) } });
     }
+    // The copied history names the exporting document's row ids: kept to be read, never replayed.
     for (const part of chunks(snapshot.revisions)) {
-      await tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone })) });
+      await tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone, imported: true })) });
     }
     await tx.revision.create({ data: { documentId: doc.id, reviewerId: options.author ?? null, entity: "document", entityId: doc.id, operation: "import", after: { title: meta.title, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, links: snapshot.links.length } } });
     return doc.id;

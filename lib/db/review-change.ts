@@ -6,7 +6,7 @@
 import type { Tx } from "./client";
 import type { LinkStatus, FlagStatus } from "../document";
 import type { Side } from "../types";
-import { ConflictError } from "../review/errors";
+import { ConflictError, InvalidOperationError } from "../review/errors";
 import { annotationRecords, linkRecords, segmentRecord } from "./review-records";
 import type { ReviewPatch } from "../review/patch";
 
@@ -74,6 +74,51 @@ async function locate(
   return { at, ids: check && window.rows.length ? await idsAt(at, window.rows.length) : [] };
 }
 
+/**
+ * Refuses a change that names a row of another document. Row ids in a change come from
+ * the revision log, and a log can hold ids that are not this document's (revisions copied
+ * in by an import of an export, a crafted file, a bug): every write goes through here, so
+ * no undo, redo or operation can reach outside the document of its request.
+ */
+export async function assertOwnRows(tx: Tx, documentId: number, states: ChangeState[], flagIds: number[] = []): Promise<void> {
+  const segments = new Set<number>();
+  const links = new Set<number>();
+  const annotations = new Set<number>();
+  for (const state of states) {
+    for (const side of SIDES) {
+      const w = state[side];
+      if (!w) continue;
+      if (w.prevId !== null) segments.add(w.prevId);
+      for (const r of w.rows) if (r.id !== undefined) segments.add(r.id);
+    }
+    if (state.links) {
+      if (state.links.prevId !== null) links.add(state.links.prevId);
+      for (const r of state.links.rows) {
+        if (r.id !== undefined) links.add(r.id);
+        for (const id of [...r.sourceIds, ...r.targetIds]) segments.add(id);
+      }
+    }
+    for (const a of state.annotations ?? []) {
+      if (a.id !== undefined) annotations.add(a.id);
+      segments.add(a.segmentId);
+    }
+    for (const f of state.flags ?? []) flagIds.push(f.id);
+  }
+  const elsewhere = { documentId: { not: documentId } };
+  const checks: [string, Promise<{ id: number }[]>][] = [];
+  const ids = (set: Iterable<number>) => [...new Set(set)].filter((id) => Number.isSafeInteger(id));
+  if (segments.size) checks.push(["sentence", tx.segment.findMany({ where: { id: { in: ids(segments) }, ...elsewhere }, select: { id: true }, take: 1 })]);
+  if (links.size) checks.push(["link", tx.link.findMany({ where: { id: { in: ids(links) }, ...elsewhere }, select: { id: true }, take: 1 })]);
+  if (annotations.size) checks.push(["annotation", tx.annotation.findMany({ where: { id: { in: ids(annotations) }, ...elsewhere }, select: { id: true }, take: 1 })]);
+  if (flagIds.length) checks.push(["finding", tx.flag.findMany({ where: { id: { in: ids(flagIds) }, ...elsewhere }, select: { id: true }, take: 1 })]);
+  for (const [what, query] of checks) {
+    const [foreign] = await query;
+    if (foreign) {
+      throw new InvalidOperationError(`This change names ${what} ${foreign.id}, which belongs to another document, so nothing was changed. (Revisions copied in by an import cannot be undone.)`);
+    }
+  }
+}
+
 interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">; after: ChangeState; deleteSegments: number[] }
 
 /**
@@ -85,6 +130,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
   const patch: Written["patch"] = { shifts: {}, links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] }, flags: { upsert: [], remove: [] } };
   const after: ChangeState = { ...to };
   const deleteSegments: number[] = [];
+  await assertOwnRows(tx, documentId, [from, to]);
 
   for (const side of SIDES) {
     const f = from[side];
@@ -95,13 +141,16 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       async (from, count) => (await tx.segment.findMany({ where: { documentId, side, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
       f, "segment", check,
     );
-    const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
+    const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) }, documentId, side } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));
     if (check) {
       f.rows.forEach((r, k) => {
         const now = byId.get(r.id!);
         if (!now || idsNow[k] !== r.id || segmentContent(now) !== segmentContent(r)) throw stale("segment", r.id ?? null, "this sentence");
       });
+      const back = t.rows.flatMap((r) => (r.id !== undefined && !byId.has(r.id) ? [r.id] : []));
+      const taken = back.length ? await tx.segment.findFirst({ where: { id: { in: back } }, select: { id: true } }) : null;
+      if (taken) throw stale("segment", taken.id, "this sentence");
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
     for (const r of f.rows) if (!keep.has(r.id!)) deleteSegments.push(r.id!);
@@ -132,7 +181,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     const f = from.annotations ?? [];
     const t = to.annotations ?? [];
     const fromIds = new Set(f.map((a) => a.id!));
-    const current = await tx.annotation.findMany({ where: { id: { in: [...fromIds, ...t.flatMap((a) => (a.id !== undefined ? [a.id] : []))] } } });
+    const current = await tx.annotation.findMany({ where: { id: { in: [...fromIds, ...t.flatMap((a) => (a.id !== undefined ? [a.id] : []))] }, documentId } });
     const byId = new Map(current.map((a) => [a.id, a]));
     if (check) {
       for (const a of f) {
@@ -141,14 +190,14 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       }
       for (const a of t) if (a.id !== undefined && !fromIds.has(a.id) && byId.has(a.id)) throw stale("annotation", a.id, "this annotation");
       if (deleteSegments.length) {
-        const onDeleted = await tx.annotation.findMany({ where: { segmentId: { in: deleteSegments } }, select: { id: true } });
+        const onDeleted = await tx.annotation.findMany({ where: { segmentId: { in: deleteSegments }, documentId }, select: { id: true } });
         const extra = onDeleted.find((a) => !fromIds.has(a.id));
         if (extra) throw stale("annotation", extra.id, "the annotations on this sentence");
       }
     }
     const toIds = new Set(t.flatMap((a) => (a.id !== undefined ? [a.id] : [])));
     const removed = f.filter((a) => !toIds.has(a.id!)).map((a) => a.id!);
-    if (removed.length) await tx.annotation.deleteMany({ where: { id: { in: removed } } });
+    if (removed.length) await tx.annotation.deleteMany({ where: { id: { in: removed }, documentId } });
     patch.annotations.remove.push(...removed);
     const rows: AnnotationRow[] = [];
     for (const a of t) {
@@ -168,10 +217,10 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
   }
   if (deleteSegments.length) {
     // Findings on a sentence that is gone are gone too; an accepted one stays as the record of its decision.
-    const gone = await tx.flag.findMany({ where: { segmentId: { in: deleteSegments }, status: { not: "accepted" } }, select: { id: true } });
+    const gone = await tx.flag.findMany({ where: { segmentId: { in: deleteSegments }, documentId, status: { not: "accepted" } }, select: { id: true } });
     await tx.flag.deleteMany({ where: { id: { in: gone.map((f) => f.id) } } });
     patch.flags.remove.push(...gone.map((f) => f.id));
-    await tx.segment.deleteMany({ where: { id: { in: deleteSegments } } });
+    await tx.segment.deleteMany({ where: { id: { in: deleteSegments }, documentId } });
   }
 
   if (from.links && to.links) {
@@ -182,7 +231,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       async (from, count) => (await tx.link.findMany({ where: { documentId, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
       f, "link", check,
     );
-    const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) } } }) : [];
+    const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) }, documentId } }) : [];
     const byId = new Map(current.map((r) => [r.id, r]));
     const asRow = (l: (typeof current)[number]): LinkRow => ({ id: l.id, sourceIds: l.sourceIds as number[], targetIds: l.targetIds as number[], confidence: l.confidence, status: l.status as LinkStatus });
     if (check) {
@@ -190,10 +239,13 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
         const now = byId.get(r.id!);
         if (!now || idsNow[k] !== r.id || linkContent(asRow(now)) !== linkContent(r)) throw stale("link", r.id ?? null, "this link");
       });
+      const back = t.rows.flatMap((r) => (r.id !== undefined && !byId.has(r.id) ? [r.id] : []));
+      const taken = back.length ? await tx.link.findFirst({ where: { id: { in: back } }, select: { id: true } }) : null;
+      if (taken) throw stale("link", taken.id, "this link");
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
     const removed = f.rows.filter((r) => !keep.has(r.id!)).map((r) => r.id!);
-    if (removed.length) await tx.link.deleteMany({ where: { id: { in: removed } } });
+    if (removed.length) await tx.link.deleteMany({ where: { id: { in: removed }, documentId } });
     patch.links.remove.push(...removed);
     const delta = t.rows.length - f.rows.length;
     if (delta !== 0) await tx.$executeRaw`UPDATE "Link" SET "position" = "position" + ${delta} WHERE "documentId" = ${documentId} AND "position" >= ${at + f.rows.length}`;
@@ -232,8 +284,9 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
 }
 
 /** Reviewer decisions on findings; rows that a re-run of the detectors removed are skipped. */
-export async function writeFlagDecisions(tx: Tx, from: FlagDecision[], to: FlagDecision[], check: boolean): Promise<number[]> {
-  const current = await tx.flag.findMany({ where: { id: { in: to.map((f) => f.id) } }, select: { id: true, status: true } });
+export async function writeFlagDecisions(tx: Tx, documentId: number, from: FlagDecision[], to: FlagDecision[], check: boolean): Promise<number[]> {
+  await assertOwnRows(tx, documentId, [{ flags: from }, { flags: to }]);
+  const current = await tx.flag.findMany({ where: { id: { in: to.map((f) => f.id) }, documentId }, select: { id: true, status: true } });
   const status = new Map(current.map((c) => [c.id, c.status]));
   if (check) {
     for (const f of from) {

@@ -50,7 +50,7 @@ export async function documentHistory(db: Db, documentId: number, query: History
   const limit = Math.min(query.limit ?? 50, 500);
   const filtered = query.linkId !== undefined || query.segmentId !== undefined;
   const linkSegments = query.linkId !== undefined
-    ? await db.link.findUnique({ where: { id: query.linkId }, select: { sourceIds: true, targetIds: true } })
+    ? await db.link.findFirst({ where: { id: query.linkId, documentId }, select: { sourceIds: true, targetIds: true } })
     : null;
   const segmentsOfLink = new Set(linkSegments ? [...(linkSegments.sourceIds as number[]), ...(linkSegments.targetIds as number[])] : []);
   const matches = (r: { entity: string; entityId: number | null; before: unknown; after: unknown }) => {

@@ -12,6 +12,7 @@ import { emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
 import { joinText, mapSpan, secondPartOffset, splitText } from "../review/sentences";
 import { defaultServices, realignerOf, type ReviewServices } from "../review/services";
 import type { ReviewOperation } from "../review/types";
+import { textProblem } from "../text-hygiene";
 import { LONG_TRANSACTION, toMeta } from "./documents";
 import { refreshFindings } from "./flags";
 import {
@@ -38,6 +39,8 @@ export interface OperationResult { patch: ReviewPatch; undo: UndoState }
 export type StoredChange = ChangeState & { linkIds?: number[]; undoOf?: number; redoOf?: number };
 
 const UNDOABLE_EXCLUDED = ["undo", "redo", "import"];
+/** Revisions undo and redo may replay: made in this document, not copied in by an import. */
+const OWN = { imported: false };
 const TRANSACTION = { maxWait: 20_000, timeout: 120_000 };
 
 function now(): string { return new Date().toISOString(); }
@@ -199,8 +202,8 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   };
 }
 
-async function annotationsOn(tx: Tx, segmentIds: number[]): Promise<AnnotationRow[]> {
-  return (await tx.annotation.findMany({ where: { segmentId: { in: segmentIds } }, orderBy: { id: "asc" } })).map(annotationRowOf);
+async function annotationsOn(tx: Tx, documentId: number, segmentIds: number[]): Promise<AnnotationRow[]> {
+  return (await tx.annotation.findMany({ where: { segmentId: { in: segmentIds }, documentId }, orderBy: { id: "asc" } })).map(annotationRowOf);
 }
 
 async function prevSegmentId(tx: Tx, documentId: number, side: string, position: number): Promise<number | null> {
@@ -212,7 +215,7 @@ async function textChange(tx: Tx, input: OperationInput, segment: Awaited<Return
   const side = segment.side as Side;
   const before = segmentRowOf(segment);
   const after: SegmentRow = { ...before, text };
-  const annotations = await annotationsOn(tx, [segment.id]);
+  const annotations = await annotationsOn(tx, input.documentId, [segment.id]);
   const moved = annotations.map((a) => {
     const [start, end] = mapSpan([a.start, a.end], segment.text, text);
     return { ...a, start, end };
@@ -247,7 +250,7 @@ async function splitSentence(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   const newId = written.after[side]!.rows[1].id!;
   mergePatch(patch, written.patch);
   // Annotations in the second part follow it; one across the cut stays with the first part.
-  const annotations = await annotationsOn(tx, [segment.id]);
+  const annotations = await annotationsOn(tx, input.documentId, [segment.id]);
   const moved = annotations.map((a) => (a.start >= offset
     ? { ...a, segmentId: newId, start: a.start - offset, end: Math.min(a.end - offset, second.length) }
     : { ...a, end: Math.min(a.end, first.length) }));
@@ -288,7 +291,7 @@ async function joinWithNext(tx: Tx, input: OperationInput, op: Extract<ReviewOpe
   const firstBefore = segmentRowOf(segment);
   const secondBefore = segmentRowOf(next);
   const firstAfter: SegmentRow = { ...firstBefore, text: joined.text, originalText: joinedOriginal.text, end: next.end !== null && segment.start !== null ? next.end : null, start: next.end !== null ? segment.start : null };
-  const annotations = await annotationsOn(tx, [next.id]);
+  const annotations = await annotationsOn(tx, input.documentId, [next.id]);
   const offset = segment.text.length + joined.separator.length;
   const movedAnnotations = annotations.map((a) => ({ ...a, segmentId: segment.id, start: a.start + offset, end: a.end + offset }));
   // The two sentences must end up in one link: the links holding them (and any between) merge.
@@ -335,7 +338,7 @@ async function decideFlag(tx: Tx, input: OperationInput, op: Extract<ReviewOpera
     const holder = flag.linkId !== null ? [flag.linkId] : [];
     computed = { before: { flags: flags.before, linkIds: holder }, after: { flags: flags.after, linkIds: holder }, patch, entity: "flag", entityId: flag.id, refresh: null };
   }
-  await writeFlagDecisions(tx, flags.before, flags.after, false);
+  await writeFlagDecisions(tx, input.documentId, flags.before, flags.after, false);
   computed.entityId = flag.id;
   return computed;
 }
@@ -346,6 +349,8 @@ async function annotationOperation(tx: Tx, input: OperationInput, op: Extract<Re
   let segmentId: number;
   let side: Side;
   let position: number;
+  const commentProblem = op.op !== "deleteAnnotation" && op.comment !== undefined ? textProblem(op.comment, "The comment") : null;
+  if (commentProblem) throw new InvalidOperationError(commentProblem);
   if (op.op === "addAnnotation") {
     const segment = await findSegment(tx, input.documentId, op.segmentId);
     await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
@@ -387,6 +392,8 @@ async function compute(tx: Tx, input: OperationInput, services: ReviewServices, 
       const segment = await findSegment(tx, input.documentId, op.segmentId);
       await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
       if (!op.text.trim()) throw new InvalidOperationError("A sentence cannot be empty: to remove a sentence, join it with its neighbour instead.");
+      const problem = textProblem(op.text, "The sentence");
+      if (problem) throw new InvalidOperationError(problem);
       if (op.text === segment.text) throw new InvalidOperationError("The text is unchanged.");
       return textChange(tx, input, segment, op.text, patch);
     }
@@ -442,7 +449,7 @@ export async function applyOperation(db: Db, input: OperationInput, services: Re
 type RevisionRow = Awaited<ReturnType<Tx["revision"]["findFirstOrThrow"]>>;
 
 async function undoTarget(tx: Tx | Db, documentId: number, reviewerId: number): Promise<RevisionRow | null> {
-  return tx.revision.findFirst({ where: { documentId, reviewerId, undone: false, operation: { notIn: UNDOABLE_EXCLUDED } }, orderBy: { id: "desc" } });
+  return tx.revision.findFirst({ where: { documentId, reviewerId, undone: false, operation: { notIn: UNDOABLE_EXCLUDED }, ...OWN }, orderBy: { id: "desc" } });
 }
 
 /** The reviewer's redo stack ends at their latest new change: walk back through undo/redo entries to the newest still-undone one. */
@@ -450,7 +457,7 @@ async function redoTarget(tx: Tx | Db, documentId: number, reviewerId: number): 
   let cursor: number | undefined;
   for (let page = 0; page < 50; page++) {
     const recent = await tx.revision.findMany({
-      where: { documentId, reviewerId, operation: { not: "import" }, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
+      where: { documentId, reviewerId, operation: { not: "import" }, ...OWN, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
       orderBy: { id: "desc" }, take: 10, select: { id: true, operation: true },
     });
     if (!recent.length) return null;
@@ -461,7 +468,7 @@ async function redoTarget(tx: Tx | Db, documentId: number, reviewerId: number): 
       const marker = await tx.revision.findUnique({ where: { id: r.id }, select: { before: true } });
       const target = (marker?.before as StoredChange | null)?.undoOf;
       if (target === undefined) continue;
-      const row = await tx.revision.findUnique({ where: { id: target } });
+      const row = typeof target === "number" ? await tx.revision.findFirst({ where: { id: target, documentId, ...OWN } }) : null;
       if (row?.undone) return row;
     }
   }
@@ -477,13 +484,13 @@ export async function undoState(db: Db | Tx, documentId: number, reviewerId: num
  * Annotations added since on a sentence whose text an undo/redo changes back: their spans follow
  * the text like after an edit (the change's own annotations are already in it).
  */
-async function withAnnotationsOfOthers(tx: Tx, from: StoredChange, to: StoredChange): Promise<[StoredChange, StoredChange]> {
+async function withAnnotationsOfOthers(tx: Tx, documentId: number, from: StoredChange, to: StoredChange): Promise<[StoredChange, StoredChange]> {
   const before = new Map([...(from.source?.rows ?? []), ...(from.target?.rows ?? [])].map((r) => [r.id!, r.text]));
   const after = new Map([...(to.source?.rows ?? []), ...(to.target?.rows ?? [])].map((r) => [r.id!, r.text]));
   const retexted = [...before.keys()].filter((id) => after.has(id) && after.get(id) !== before.get(id));
   if (!retexted.length) return [from, to];
   const known = new Set([...(from.annotations ?? []), ...(to.annotations ?? [])].map((a) => a.id));
-  const others = (await annotationsOn(tx, retexted)).filter((a) => !known.has(a.id));
+  const others = (await annotationsOn(tx, documentId, retexted)).filter((a) => !known.has(a.id));
   if (!others.length) return [from, to];
   const moved = others.map((a) => {
     const [start, end] = mapSpan([a.start, a.end], before.get(a.segmentId)!, after.get(a.segmentId)!);
@@ -499,7 +506,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
       const target = direction === "undo" ? await undoTarget(tx, documentId, reviewerId) : await redoTarget(tx, documentId, reviewerId);
       if (!target) throw new InvalidOperationError(direction === "undo" ? "There is nothing of yours to undo in this document." : "There is nothing to redo: you have not undone anything since your last change.", direction === "undo" ? "nothingToUndo" : "nothingToRedo");
       const stored = { before: target.before as StoredChange, after: target.after as StoredChange };
-      const [from, to] = await withAnnotationsOfOthers(tx, ...(direction === "undo" ? [stored.after, stored.before] as const : [stored.before, stored.after] as const));
+      const [from, to] = await withAnnotationsOfOthers(tx, documentId, ...(direction === "undo" ? [stored.after, stored.before] as const : [stored.before, stored.after] as const));
       const patch = emptyPatch({ id: doc.id, version: doc.version, updatedAt: doc.updatedAt.toISOString() });
       const written = await writeChange(tx, documentId, from, to, true).catch(async (err) => {
         if (err instanceof ConflictError) {
@@ -510,7 +517,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
         throw err;
       });
       mergePatch(patch, written.patch);
-      const decided = from.flags && to.flags ? await writeFlagDecisions(tx, from.flags, to.flags, true) : [];
+      const decided = from.flags && to.flags ? await writeFlagDecisions(tx, documentId, from.flags, to.flags, true) : [];
       const scope = [from, to].flatMap((c) => [
         ...(c.source?.rows ?? []), ...(c.target?.rows ?? []),
       ].map((r) => r.id!).concat((c.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds])));

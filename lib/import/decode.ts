@@ -37,6 +37,17 @@ export function decodeSide(bytes: Uint8Array, side: "source" | "target", label: 
     return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(bytes.byteLength), limit: megabytes(maxBytes) },
       message: `${label} is ${megabytes(bytes.byteLength)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
   }
+  // UTF-16 (what Windows Notepad and Word call "Unicode") has NUL in every other byte of
+  // Latin text: read it by its byte-order mark before the binary check would refuse it.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) {
+    try {
+      return checkText(new TextDecoder(utf16, { fatal: true }).decode(bytes), side, label, maxBytes);
+    } catch {
+      return { text: "", problem: { code: "invalidUtf8", side, params: { label },
+        message: `${label} starts like UTF-16 text but is not valid UTF-16. Save it as UTF-8 and import it again.` } };
+    }
+  }
   if (looksBinary(bytes)) {
     return { text: "", problem: { code: "binary", side, params: { label },
       message: `${label} looks like a binary file, not text. Export it as plain text (UTF-8) and import that.` } };

@@ -10,6 +10,7 @@ import {
   type ProjectReport, type QualityReport, type ReportIssue, type ReportOptions, type ReviewerActivity,
 } from "./types";
 import { countWords } from "./words";
+import { displayLabel } from "../text-hygiene";
 
 const MAX_BINS = 40;
 
@@ -139,7 +140,8 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
   return {
     kind: "document",
     generatedAt: (options.now ?? new Date()).toISOString(),
-    document: { id: d.id, title: d.title, sourceLang: d.sourceLang, targetLang: d.targetLang, sourceName: d.sourceName, targetName: d.targetName, updatedAt: d.updatedAt },
+    // Titles and file names are shown as labels in every rendering: control and bidi characters as visible codes.
+    document: { id: d.id, title: displayLabel(d.title), sourceLang: d.sourceLang, targetLang: d.targetLang, sourceName: d.sourceName && displayLabel(d.sourceName), targetName: d.targetName && displayLabel(d.targetName), updatedAt: d.updatedAt },
     words,
     score: score(counted.reduce((p, i) => p + SEVERITY_MULTIPLIERS[i.severity], 0), counted.length, words.source, threshold),
     counts,

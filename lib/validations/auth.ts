@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textProblem } from "../text-hygiene";
 
 export const loginSchema = z.object({
   login: z.string().trim().min(1).max(40),
@@ -8,11 +9,12 @@ export const loginSchema = z.object({
 
 export const firstAccountSchema = z.object({
   login: z.string().trim().min(2).max(40),
-  displayName: z.string().trim().max(80).optional(),
+  displayName: z.string().trim().max(80).superRefine((v, ctx) => {
+    const problem = textProblem(v, "The display name");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   password: z.string().min(8).max(200),
 });
 
-/** Only same-site paths may be redirected to after login. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+/** Only paths of this app may be redirected to after login (see lib/auth/request-origin). */
+export { safeNext } from "../auth/request-origin";

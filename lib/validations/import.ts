@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { textProblem } from "../text-hygiene";
 
 const lang = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, "use a two-letter language code such as en or de");
 const flag = z.union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.literal("false"), z.literal("0")]).optional().transform((v) => v === "on" || v === "true" || v === "1");
 
 /** The text fields of the import form (files are read separately). */
 export const importFormSchema = z.object({
-  title: z.string().trim().max(300).optional().default(""),
+  title: z.string().trim().max(300).superRefine((v, ctx) => {
+    const problem = textProblem(v, "The title");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional().default(""),
   sourceLang: lang,
   targetLang: lang.optional(),
   single: flag,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ReviewOperation } from "../review/types";
 import type { MqmCategory, Severity } from "../types";
+import { textProblem } from "../text-hygiene";
 
 export const MQM_CATEGORIES = [
   "Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Untranslated",
@@ -17,6 +18,14 @@ const category = z.enum(MQM_CATEGORIES);
 const severity = z.enum(SEVERITIES);
 const MAX_SENTENCE = 20_000;
 
+/** Refuses text with control characters or broken UTF-16 (400 with the position), which the database would cut or refuse. */
+function storable<T extends z.ZodType<string | undefined>>(schema: T, what: string) {
+  return schema.superRefine((value, ctx) => {
+    const problem = typeof value === "string" ? textProblem(value, what) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
 export const reviewOperationSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("mergeWithNext"), linkId: id }),
   z.object({ op: z.literal("mergeWithPrevious"), linkId: id }),
@@ -29,10 +38,10 @@ export const reviewOperationSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("realignFrom"), linkId: id }),
   z.object({ op: z.literal("splitSentence"), segmentId: id, at: z.number().int().min(0) }),
   z.object({ op: z.literal("joinWithNext"), segmentId: id }),
-  z.object({ op: z.literal("editText"), segmentId: id, text: z.string().max(MAX_SENTENCE, `a sentence can have at most ${MAX_SENTENCE} characters`) }),
+  z.object({ op: z.literal("editText"), segmentId: id, text: storable(z.string().max(MAX_SENTENCE, `a sentence can have at most ${MAX_SENTENCE} characters`), "The sentence") }),
   z.object({ op: z.literal("decideFlag"), flagId: id, decision: z.enum(["accepted", "dismissed", "open"]), from: z.enum(["accepted", "dismissed", "open"]).optional() }),
-  z.object({ op: z.literal("addAnnotation"), segmentId: id, start: z.number().int().min(0), end: z.number().int().min(0), category, severity, comment: z.string().max(5000).default("") }),
-  z.object({ op: z.literal("updateAnnotation"), annotationId: id, category: category.optional(), severity: severity.optional(), comment: z.string().max(5000).optional() }),
+  z.object({ op: z.literal("addAnnotation"), segmentId: id, start: z.number().int().min(0), end: z.number().int().min(0), category, severity, comment: storable(z.string().max(5000), "The comment").default("") }),
+  z.object({ op: z.literal("updateAnnotation"), annotationId: id, category: category.optional(), severity: severity.optional(), comment: storable(z.string().max(5000), "The comment").optional() }),
   z.object({ op: z.literal("deleteAnnotation"), annotationId: id }),
 ]);
 

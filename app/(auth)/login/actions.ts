@@ -1,18 +1,34 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { LoginThrottle } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
-import { AccountError, authenticate, createReviewer, needsFirstAccount } from "@/lib/db/reviewers";
+import { attemptLogin } from "@/lib/db/login";
+import { AccountError, createReviewer, needsFirstAccount } from "@/lib/db/reviewers";
 import { firstAccountSchema, loginSchema, safeNext } from "@/lib/validations/auth";
 import { startSession } from "../../_server/session";
 
-export interface LoginState { error?: "failed" | "invalid"; detail?: string }
+export interface LoginState { error?: "failed" | "invalid" | "throttled"; detail?: string; seconds?: number }
+
+const globalForThrottle = globalThis as unknown as { bitextLoginThrottle?: LoginThrottle };
+const throttle = (globalForThrottle.bitextLoginThrottle ??= new LoginThrottle());
+
+/**
+ * The client's address for per-address throttling: the last X-Forwarded-For entry (the one
+ * the nearest proxy, or Next.js itself, wrote). Without a reverse proxy a client can choose
+ * it, so the per-account limit is the one that always holds.
+ */
+async function clientAddress(): Promise<string | null> {
+  const forwarded = (await headers()).get("x-forwarded-for");
+  return forwarded?.split(",").map((p) => p.trim()).filter(Boolean).at(-1) ?? null;
+}
 
 export async function login(_: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "failed" };
-  const reviewer = await authenticate(db(), parsed.data.login, parsed.data.password);
-  if (!reviewer) return { error: "failed" };
-  await startSession(reviewer);
+  const outcome = await attemptLogin(db(), throttle, { login: parsed.data.login, password: parsed.data.password, address: await clientAddress() });
+  if (!outcome.ok) return outcome.reason === "throttled" ? { error: "throttled", detail: outcome.message, seconds: Math.ceil(outcome.waitMs / 1000) } : { error: "failed" };
+  await startSession(outcome.reviewer);
   redirect(safeNext(parsed.data.next));
 }
 

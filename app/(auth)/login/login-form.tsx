@@ -11,7 +11,7 @@ export function LoginForm({ first, next }: { first: boolean; next?: string }) {
       <h1>{first ? t("login.firstTitle") : t("login.title")}</h1>
       {first && <p>{t("login.firstIntro")}</p>}
       {state.error && (
-        <p id="login-error" role="alert" className="error">{state.error === "failed" ? t("login.failed") : state.detail}</p>
+        <p id="login-error" role="alert" className="error">{state.error === "failed" ? t("login.failed") : state.error === "throttled" ? t("login.throttled", { seconds: state.seconds }) : state.detail}</p>
       )}
       <label>{t("login.login")}<input name="login" autoComplete="username" required autoFocus /></label>
       {first && <label>{t("login.displayName")}<input name="displayName" autoComplete="name" /></label>}

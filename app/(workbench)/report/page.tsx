@@ -5,6 +5,7 @@ import { t } from "@/lib/i18n";
 import { buildProjectReport } from "@/lib/report";
 import { ReportCharts } from "../../_components/report-charts";
 import { uiLanguage } from "../../_server/session";
+import { displayLabel } from "@/lib/text-hygiene";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function ProjectReportPage() {
         <tbody>
           {report.documents.map((d) => (
             <tr key={d.id}>
-              <td><Link href={`/documents/${d.id}/report`}>{d.title}</Link></td>
+              <td><Link href={`/documents/${d.id}/report`}>{displayLabel(d.title)}</Link></td>
               <td className="num">{d.words}</td><td className="num">{d.issues}</td><td className="num">{d.openFindings}</td>
               <td className="num">{d.score.penaltyPer1000.toFixed(1)}</td><td>{d.score.pass ? r("score.pass") : r("score.fail")}</td>
             </tr>

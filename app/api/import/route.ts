@@ -1,5 +1,6 @@
 // POST /api/import (multipart form): checks the input, then starts a background import.
 // 400 bad input, 413 too large, 409 warnings the user has to accept, 202 job started.
+import { mediaType } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db/client";
 import { checkImportInput, ImportError, maxImportBytes, type RawSide } from "@/lib/import";
 import { startImportJob } from "@/lib/import/jobs";
@@ -22,6 +23,9 @@ export async function POST(request: Request) {
   if (length > 2 * limit + 1_000_000) {
     const problem = { code: "tooLarge", params: { label: "The upload", size: (length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) }, message: `The upload is over the limit of ${(limit / 1048576).toFixed(1)} MB a side.` };
     return Response.json({ problems: [problem] }, { status: 413 });
+  }
+  if (mediaType(request.headers.get("content-type")) !== "multipart/form-data") {
+    return Response.json({ problems: [{ code: "request", params: { detail: "send the form as multipart/form-data" }, message: "The request was not a multipart form." }] }, { status: 415 });
   }
   let form: FormData;
   try {

@@ -16,6 +16,7 @@ import { useReview, type OperationRequestBody, type Touched } from "./use-review
 import { createRangeStore } from "./visible-range";
 import { VirtualList, type VirtualListHandle } from "./virtual-list";
 import { fromWire, type WireSnapshot } from "./wire";
+import { displayLabel } from "@/lib/text-hygiene";
 
 interface Props {
   initial: WireSnapshot;
@@ -374,7 +375,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   return (
     <section className="review" data-testid="review" data-version={doc.version} data-ready={ready ? "true" : undefined}>
       <header className="review-head">
-        <h1>{doc.title}</h1>
+        <h1>{displayLabel(doc.title)}</h1>
         <p className="meta" data-testid="review-summary">
           {bilingual ? `${name(doc.sourceLang)} → ${name(doc.targetLang!)}` : name(doc.sourceLang)}
           {" · "}{bilingual ? t("summary.links", { count: rows.length }) : t("summary.sentences", { count: rows.length })}

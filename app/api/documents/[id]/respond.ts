@@ -3,6 +3,7 @@
 import { ConflictError, InvalidOperationError } from "@/lib/review/errors";
 import { NotFoundError } from "@/lib/db/documents";
 import type { SessionPayload } from "@/lib/auth/session";
+import { mediaType } from "@/lib/auth/request-origin";
 import { currentSession } from "../../../_server/session";
 
 export type Guarded = { session: SessionPayload; documentId: number } | { response: Response };
@@ -15,7 +16,9 @@ export async function guard(params: Promise<{ id: string }>): Promise<Guarded> {
   return { session, documentId };
 }
 
+/** The body of a JSON request. Only application/json is read: a form or text/plain body (what another site can send without asking) is refused. */
 export async function jsonBody(request: Request): Promise<unknown> {
+  requireJson(request);
   const text = await request.text();
   if (!text.trim()) return {};
   try {
@@ -24,6 +27,15 @@ export async function jsonBody(request: Request): Promise<unknown> {
     throw new InvalidOperationError("The request body is not JSON.");
   }
 }
+
+export function requireJson(request: Request): void {
+  const type = mediaType(request.headers.get("content-type"));
+  if (type !== "application/json") {
+    throw new UnsupportedMediaTypeError(`This request must be sent as application/json${type ? `, not ${type}` : " (it had no Content-Type)"}.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends Error {}
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof ConflictError) {
@@ -36,6 +48,7 @@ export function errorResponse(err: unknown): Response {
     const status = err.code === "notFound" ? 404 : 400;
     return Response.json({ error: err.code, message: err.message }, { status });
   }
+  if (err instanceof UnsupportedMediaTypeError) return Response.json({ error: "unsupportedMediaType", message: err.message }, { status: 415 });
   if (err instanceof NotFoundError) return Response.json({ error: "notFound", message: err.message }, { status: 404 });
   throw err;
 }

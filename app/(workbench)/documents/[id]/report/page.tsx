@@ -8,6 +8,7 @@ import { Downloads } from "../../../../_components/downloads";
 import { ReportCharts } from "../../../../_components/report-charts";
 import { uiLanguage } from "../../../../_server/session";
 import { reportQuerySchema } from "@/lib/validations/downloads";
+import { displayLabel } from "@/lib/text-hygiene";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { score, alignment } = report;
   return (
     <section className="page report-page">
-      <p><Link href={`/documents/${documentId}`}>← {snapshot.document.title}</Link></p>
-      <h1>{r("title")}: {snapshot.document.title}</h1>
+      <p><Link href={`/documents/${documentId}`}>← {displayLabel(snapshot.document.title)}</Link></p>
+      <h1>{r("title")}: {displayLabel(snapshot.document.title)}</h1>
       <div className={`score-card ${score.pass ? "pass" : "fail"}`} data-testid="score">
         <strong>{score.pass ? r("score.pass") : r("score.fail")}</strong>
         <span>{r("score.quality")}: {score.qualityScore.toFixed(1)}</span>

@@ -2,14 +2,15 @@
 import { db } from "@/lib/db/client";
 import { undo } from "@/lib/db/review";
 import { documentHistory } from "@/lib/db/review-history";
-import { errorResponse, guard } from "../respond";
+import { errorResponse, guard, requireJson } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const g = await guard(params);
   if ("response" in g) return g.response;
   try {
+    requireJson(request);
     const result = await undo(db(), g.documentId, g.session.uid);
     const { entries } = await documentHistory(db(), g.documentId, { beforeId: result.revisionId + 1, limit: 1 });
     return Response.json({ patch: result.patch, undo: result.undo, revision: entries[0] ?? null });

@@ -1,0 +1,231 @@
+// The probes of issue #15 ("Security of a shared workbench") against the real app: a
+// production server, its database, Node's fetch for crafted requests and Chromium for what
+// a browser does on an attacker's page on another port of the same host.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { createDb, type Db } from "../../lib/db/client";
+import { createReviewer } from "../../lib/db/reviewers";
+import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
+
+let browser: Browser;
+let db: Db;
+let documentId: number;
+/** The attacker's site: same host, another port. */
+let evil: Server;
+let evilURL: string;
+let evilPages: Record<string, string> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = createDb(inject("databaseUrl"));
+  documentId = await importSeedPair(db, "Security probes");
+  evil = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(evilPages[req.url ?? "/"] ?? "<p>nothing here</p>");
+  });
+  await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+  evilURL = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await new Promise((resolve) => evil?.close(resolve));
+});
+
+/** A session cookie value, from a real login through the form. */
+async function loginCookie(which = 0) {
+  const { context, page } = await loggedInContext(browser, which);
+  const cookie = (await context.cookies()).find((c) => c.name === "bitext_session")!;
+  return { context, page, cookie: cookie.value };
+}
+
+function request(path: string, cookie: string | null, init: RequestInit & { origin?: string | null } = {}) {
+  const headers = new Headers(init.headers);
+  if (cookie !== null) headers.set("cookie", `bitext_session=${cookie}`);
+  const origin = init.origin === undefined ? baseURL() : init.origin;
+  if (origin !== null && init.method && init.method !== "GET") headers.set("origin", origin);
+  return fetch(`${baseURL()}${path}`, { ...init, headers, redirect: "manual" });
+}
+
+async function firstSentence() {
+  return db.segment.findFirstOrThrow({ where: { documentId, side: "target", position: 0 } });
+}
+
+function importForm(title: string): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ title, sourceLang: "en", targetLang: "de", sourceText: "A probe. It is short.", targetText: "Eine Probe. Sie ist kurz.", acceptWarnings: "1" })) form.set(k, v);
+  return form;
+}
+
+describe("who may read and write: every route with every kind of cookie", () => {
+  it("answers only a live session; no cookie, garbage, forged, extra parts and logged-out copies get nothing", async () => {
+    const { context, page, cookie } = await loginCookie();
+    const [id, mac] = cookie.split(".");
+    const flipped = `${id}.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`;
+    const sentence = await firstSentence();
+    const routes: { path: string; init?: RequestInit }[] = [
+      { path: "/api/documents" },
+      { path: `/api/documents/${documentId}` },
+      { path: `/api/documents/${documentId}/history` },
+      { path: `/api/documents/${documentId}/export?format=json` },
+      { path: `/api/documents/${documentId}/report?format=json` },
+      { path: "/api/report?format=json" },
+      { path: "/api/import/jobs/none" },
+      { path: `/api/documents/${documentId}/operations`, init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: { op: "confirm", linkId: 1 }, expectedVersion: 0 }) } },
+      { path: `/api/documents/${documentId}/undo`, init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } },
+      { path: `/api/documents/${documentId}/redo`, init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } },
+      { path: "/api/import", init: { method: "POST", body: importForm("cookie probe") } },
+    ];
+    const live = await request(`/api/documents/${documentId}`, cookie);
+    expect(live.status).toBe(200);
+    // Log out in the browser; the cookie value copied before keeps nothing open.
+    await page.goto("/");
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    const documentsBefore = await db.document.count();
+    for (const [kind, value] of Object.entries({ none: null, garbage: "garbage", extraPart: `${cookie}.x`, forged: flipped, loggedOut: cookie })) {
+      for (const route of routes) {
+        const res = await request(route.path, value, route.init);
+        expect(res.status, `${kind} ${route.init?.method ?? "GET"} ${route.path}`).toBe(401);
+      }
+      const home = await request("/", value);
+      expect([307, 308, 303, 302], `${kind} GET /`).toContain(home.status);
+      expect(new URL(home.headers.get("location")!, baseURL()).pathname).toBe("/login");
+    }
+    expect(await db.document.count()).toBe(documentsBefore);
+    expect((await firstSentence()).text).toBe(sentence.text);
+    await context.close();
+  });
+});
+
+describe("cross-site request forgery from another port of the same host", () => {
+  it("a page there can neither import a document, nor edit a sentence, nor add an annotation", async () => {
+    const { context, page } = await loggedInContext(browser);
+    const sentence = await firstSentence();
+    const api = `${baseURL()}/api/documents/${documentId}/operations`;
+    const edit = JSON.stringify({ operation: { op: "editText", segmentId: sentence.id, text: "Pwned by a form." }, expectedVersion: sentence.version, x: "" });
+    const [name, value] = [edit.slice(0, -2), `"}`]; // text/plain sends name=value: the "=" lands inside the x string
+    const annotate = JSON.stringify({ operation: { op: "addAnnotation", segmentId: sentence.id, start: 0, end: 3, category: "Other", severity: "minor", comment: "no-cors" }, expectedVersion: sentence.version });
+    evilPages = {
+      "/import": `<form id="f" method="POST" enctype="multipart/form-data" action="${baseURL()}/api/import">
+        <input name="title" value="CSRF import"><input name="sourceLang" value="en"><input name="targetLang" value="de"><input name="acceptWarnings" value="1">
+        <textarea name="sourceText">Forged text. Two sentences.</textarea><textarea name="targetText">Gefälschter Text. Zwei Sätze.</textarea></form>
+        <script>document.getElementById("f").submit()</script>`,
+      "/edit": `<form id="f" method="POST" enctype="text/plain" action="${api}"><input name='${name.replace(/'/g, "&#39;")}' value='${value}'></form>
+        <script>document.getElementById("f").submit()</script>`,
+      "/annotate": `<script>fetch(${JSON.stringify(api)}, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: ${JSON.stringify(annotate)} })
+        .then(() => { document.title = "sent"; }, () => { document.title = "sent"; })</script>`,
+    };
+    const documents = await db.document.count();
+    const annotations = await db.annotation.count({ where: { documentId } });
+    for (const path of ["/import", "/edit"]) {
+      const answer = page.waitForResponse((r) => r.url().startsWith(baseURL()) && r.request().method() === "POST");
+      await page.goto(`${evilURL}${path}`);
+      const res = await answer;
+      expect(res.status(), path).toBe(403);
+    }
+    await page.goto(`${evilURL}/annotate`);
+    await expect.poll(() => page.title()).toBe("sent");
+    expect(await db.document.count()).toBe(documents);
+    expect((await firstSentence()).text).toBe(sentence.text);
+    expect(await db.annotation.count({ where: { documentId } })).toBe(annotations);
+
+    // The same annotation from the workbench's own page, as JSON, is fine: it was the origin that was refused.
+    await page.goto("/");
+    const own = await page.evaluate(async ([url, body]) => (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).status, [api, annotate]);
+    expect(own).toBe(200);
+    expect(await db.annotation.count({ where: { documentId } })).toBe(annotations + 1);
+    await context.close();
+  });
+
+  it("refuses the right origin with the wrong content type (415), and a server action from a foreign origin with 403", async () => {
+    const { context, cookie } = await loginCookie();
+    const sentence = await firstSentence();
+    const body = JSON.stringify({ operation: { op: "editText", segmentId: sentence.id, text: "Plain text body." }, expectedVersion: sentence.version });
+    const plain = await request(`/api/documents/${documentId}/operations`, cookie, { method: "POST", headers: { "content-type": "text/plain" }, body });
+    expect(plain.status).toBe(415);
+    expect((await plain.json()).message).toMatch(/must be sent as application\/json, not text\/plain/);
+    const urlencoded = await request("/api/import", cookie, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "title=x&sourceLang=en&targetLang=de&sourceText=A.&targetText=B." });
+    expect(urlencoded.status).toBe(415);
+    const noOrigin = await request(`/api/documents/${documentId}/undo`, cookie, { method: "POST", origin: null, headers: { "content-type": "application/json" }, body: "{}" });
+    expect(noOrigin.status).toBe(403);
+    for (const path of ["/", "/login"]) {
+      const action = await request(path, cookie, { method: "POST", origin: evilURL, headers: { "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+      expect(action.status, path).toBe(403);
+      expect((await action.json()).message).toMatch(/must come from the workbench's own pages/);
+    }
+    expect((await firstSentence()).text).toBe(sentence.text);
+    await context.close();
+  });
+});
+
+describe("the page after login", () => {
+  it("stays on the workbench whatever `next` says", async () => {
+    const reviewer = inject("reviewers")[1];
+    for (const next of ["/%5Cevil.example", "//evil.example", "/%09/evil.example", "https://evil.example/", "/%5C%5Cevil.example"]) {
+      const context = await browser.newContext({ baseURL: baseURL() });
+      const page = await context.newPage();
+      await page.goto(`/login?next=${next}`);
+      await page.getByLabel("Login").fill(reviewer.login);
+      await page.getByLabel("Password").fill(reviewer.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL((url) => url.pathname === "/" || !url.href.startsWith(baseURL()));
+      expect(new URL(page.url()).origin, next).toBe(new URL(baseURL()).origin);
+      await context.close();
+    }
+  });
+});
+
+describe("guessing passwords", () => {
+  it("after five wrong passwords even the right one has to wait, and the login page says so", async () => {
+    await createReviewer(db, { login: "guessed", displayName: "Guessed Account", password: "the right password" });
+    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    const attempt = async (password: string) => {
+      await page.getByLabel("Login").fill("guessed");
+      await page.getByLabel("Password").fill(password);
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+      await page.getByRole("button", { name: "Log in" }).click();
+      await answered;
+      await expect.poll(() => page.locator("#login-error").count()).toBe(1);
+    };
+    for (let i = 0; i < 5; i++) {
+      await attempt(`wrong guess ${i}`);
+      await expect.poll(() => page.locator("#login-error").textContent()).toMatch(/Login or password is wrong/);
+    }
+    await attempt("the right password");
+    await expect.poll(() => page.locator("#login-error").textContent()).toMatch(/Too many failed logins for this account or from this address\. Wait \d+ seconds?/);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect((await context.cookies()).some((c) => c.name === "bitext_session")).toBe(false);
+    await context.close();
+  });
+});
+
+describe("text hygiene over HTTP", () => {
+  it("answers 400 with a message for NUL and lone surrogates, stores nothing, and shows titles with bidi controls neutralised", async () => {
+    const { context, page, cookie } = await loginCookie();
+    const sentence = await firstSentence();
+    const api = `/api/documents/${documentId}/operations`;
+    const send = (body: string) => request(api, cookie, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const nul = await send(JSON.stringify({ operation: { op: "editText", segmentId: sentence.id, text: `${sentence.text}\u0000 hidden tail` }, expectedVersion: sentence.version }));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).message).toMatch(/operation\.text: The sentence contains the control character U\+0000 \(NUL\)/);
+    const lone = await send(`{"operation":{"op":"editText","segmentId":${sentence.id},"text":"broken \\ud800 text"},"expectedVersion":${sentence.version}}`);
+    expect(lone.status).toBe(400);
+    expect((await lone.json()).message).toMatch(/lone UTF-16 surrogate/);
+    expect((await firstSentence()).text).toBe(sentence.text);
+
+    const spoof = await importSeedPair(db, "Invoice \u202Efdp.exe \u001B[31m");
+    await page.goto("/");
+    const row = page.getByTestId("document-row").filter({ hasText: "Invoice" });
+    await expect.poll(() => row.textContent()).toContain("Invoice <U+202E>fdp.exe <U+001B>[31m");
+    await page.goto(`/documents/${spoof}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Invoice <U+202E>fdp.exe <U+001B>[31m");
+    const report = await request(`/api/documents/${spoof}/report?format=html`, cookie);
+    expect(await report.text()).not.toMatch(/[\u202E\u001B]/);
+    await context.close();
+  });
+});
