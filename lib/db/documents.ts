@@ -1,6 +1,7 @@
 // Storing and loading whole documents. A document is written in one transaction, so an
 // import that fails half-way leaves nothing behind.
 import type { Db, Tx } from "./client";
+import { textProblem } from "../text-hygiene";
 import { findingConfidence } from "../artifacts/confidence";
 import type {
   AnnotationRecord, DocumentMeta, DocumentSnapshot, FlagRecord, LinkRecord, RevisionRecord, SegmentRecord,
@@ -109,6 +110,7 @@ export class NotFoundError extends Error {}
 export async function loadSnapshot(db: Db, documentId: number): Promise<DocumentSnapshot> {
   const doc = await db.document.findUnique({ where: { id: documentId } });
   if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
+  if (doc.deletedAt) throw new NotFoundError(`Document ${documentId} is in the trash. Restore it first (\`bitext restore ${documentId}\`, or Restore in the trash below the document list).`);
   const [segments, links, flags, annotations, revisions, reviewers] = await Promise.all([
     db.segment.findMany({ where: { documentId }, orderBy: [{ side: "asc" }, { position: "asc" }] }),
     db.link.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
@@ -163,8 +165,9 @@ export interface DocumentSummary extends DocumentMeta {
   openFlags: number;
 }
 
-export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
-  const docs = await db.document.findMany({ orderBy: { id: "asc" } });
+/** The live documents, or (`trash: true`) those in the trash. */
+export async function listDocuments(db: Db, options: { trash?: boolean } = {}): Promise<DocumentSummary[]> {
+  const docs = await db.document.findMany({ where: { deletedAt: options.trash ? { not: null } : null }, orderBy: { id: "asc" } });
   const [segments, links, confirmed, flags] = await Promise.all([
     db.segment.groupBy({ by: ["documentId", "side"], _count: { _all: true } }),
     db.link.groupBy({ by: ["documentId"], _count: { _all: true } }),
@@ -181,6 +184,77 @@ export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
   }));
 }
 
-export async function deleteDocument(db: Db, documentId: number): Promise<void> {
-  await db.document.delete({ where: { id: documentId } });
+/** Days a document stays in the trash before it is deleted for good. */
+export const TRASH_DAYS = 30;
+
+export interface TrashedDocument { id: number; title: string; deletedAt: string; /** When it will be deleted for good. */ purgeAt: string }
+
+async function liveOrTrashed(db: Db | Tx, documentId: number) {
+  const doc = await db.document.findUnique({ where: { id: documentId }, select: { id: true, title: true, deletedAt: true } });
+  if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents (\`bitext list --trash\` those in the trash).`);
+  return doc;
+}
+
+/** A title as people type it: trimmed, one line, not empty, not absurdly long. Throws with what to do. */
+export function checkTitle(title: string): string {
+  const t = title.replace(/\s+/g, " ").trim();
+  if (!t) throw new InvalidTitleError("The title is empty: give the document a name.");
+  if (t.length > 300) throw new InvalidTitleError(`The title has ${t.length} characters; keep it to 300.`);
+  const problem = textProblem(t, "The title");
+  if (problem) throw new InvalidTitleError(problem);
+  return t;
+}
+
+export class InvalidTitleError extends Error {}
+
+/** Renames a document (live or in the trash) and records who did it in its history. */
+export async function renameDocument(db: Db, documentId: number, title: string, author: number | null = null): Promise<void> {
+  const next = checkTitle(title);
+  await db.$transaction(async (tx) => {
+    const doc = await liveOrTrashed(tx, documentId);
+    if (doc.title === next) return;
+    await tx.document.update({ where: { id: documentId }, data: { title: next } });
+    await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "rename", before: { title: doc.title }, after: { title: next } } });
+  });
+}
+
+/** Moves a document to the trash: gone from lists and the project report, restorable for TRASH_DAYS. */
+export async function trashDocument(db: Db, documentId: number, author: number | null = null, now = new Date()): Promise<TrashedDocument> {
+  return db.$transaction(async (tx) => {
+    const doc = await liveOrTrashed(tx, documentId);
+    const deletedAt = doc.deletedAt ?? now;
+    if (!doc.deletedAt) {
+      await tx.document.update({ where: { id: documentId }, data: { deletedAt } });
+      await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "delete", before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() } } });
+    }
+    return trashed({ ...doc, deletedAt });
+  });
+}
+
+/** Takes a document out of the trash, as it was. */
+export async function restoreDocument(db: Db, documentId: number, author: number | null = null): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const doc = await liveOrTrashed(tx, documentId);
+    if (!doc.deletedAt) return;
+    await tx.document.update({ where: { id: documentId }, data: { deletedAt: null } });
+    await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "restore", before: { deletedAt: doc.deletedAt.toISOString() }, after: { deletedAt: null } } });
+  });
+}
+
+function trashed(d: { id: number; title: string; deletedAt: Date }): TrashedDocument {
+  return { id: d.id, title: d.title, deletedAt: d.deletedAt.toISOString(), purgeAt: new Date(d.deletedAt.getTime() + TRASH_DAYS * 86_400_000).toISOString() };
+}
+
+/** The trash, oldest first, after deleting for good what has been there longer than TRASH_DAYS. */
+export async function listTrash(db: Db, now = new Date()): Promise<TrashedDocument[]> {
+  await purgeTrash(db, now);
+  const docs = await db.document.findMany({ where: { deletedAt: { not: null } }, orderBy: { deletedAt: "asc" }, select: { id: true, title: true, deletedAt: true } });
+  return docs.map((d) => trashed({ ...d, deletedAt: d.deletedAt! }));
+}
+
+/** Deletes for good (with every row of theirs) the documents trashed more than TRASH_DAYS ago. */
+export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - TRASH_DAYS * 86_400_000);
+  const { count } = await db.document.deleteMany({ where: { deletedAt: { lt: before } } });
+  return count;
 }

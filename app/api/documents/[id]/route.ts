@@ -1,9 +1,11 @@
 // GET /api/documents/[id]: the document for the review page (revisions come from /history).
 // With ?since=<version> and nothing changed since, a tiny "unchanged" answer for polling.
+// PATCH {title} renames it; DELETE moves it to the trash (POST …/restore takes it back).
 import { db } from "@/lib/db/client";
-import { loadSnapshot } from "@/lib/db/documents";
+import { InvalidTitleError, loadSnapshot, renameDocument, trashDocument } from "@/lib/db/documents";
+import { renameDocumentSchema } from "@/lib/validations/documents";
 import { undoState } from "@/lib/db/review";
-import { errorResponse, guard } from "./respond";
+import { errorResponse, guard, jsonBody, zodMessage } from "./respond";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       me: { login: g.session.login, name: g.session.name },
       undo: await undoState(db(), g.documentId, g.session.uid),
     });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(params);
+  if ("response" in g) return g.response;
+  try {
+    const body = renameDocumentSchema.safeParse(await jsonBody(request));
+    if (!body.success) return Response.json({ error: "invalid", message: `Bad rename request: ${zodMessage(body.error.issues)}.` }, { status: 400 });
+    await renameDocument(db(), g.documentId, body.data.title, g.session.uid);
+    return Response.json({ ok: true });
+  } catch (err) {
+    if (err instanceof InvalidTitleError) return Response.json({ error: "invalid", message: err.message }, { status: 400 });
+    return errorResponse(err);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(params);
+  if ("response" in g) return g.response;
+  try {
+    return Response.json({ ok: true, trashed: await trashDocument(db(), g.documentId, g.session.uid) });
   } catch (err) {
     return errorResponse(err);
   }
