@@ -14,6 +14,7 @@ import { nameMistranslatedDetector } from "./name-mistranslated";
 import { nearDuplicateDetector } from "./near-duplicate";
 import { spacingDetector } from "./spacing";
 import { suspectCompoundDetector } from "./suspect-compound";
+import { unitLocaleDetector } from "./unit-locale";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
 
 export type { AlignedDocument, Detector, MonolingualDocument } from "./types";
@@ -32,6 +33,7 @@ export const detectors: Detector[] = [
   boilerplateDetector,
   nearDuplicateDetector,
   missingArticleDetector,
+  unitLocaleDetector,
 ];
 
 const SIDE_ORDER = { source: 0, target: 1 } as const;

@@ -6,6 +6,7 @@
 import type { Finding } from "../types";
 import { loadLexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
+import { germanBaseCandidates } from "../lexicon/inflection";
 import { stemEnglish } from "../lexicon/stem";
 import { EnglishSentence, explain, englishReadings, translatesWord } from "./english-evidence";
 import { STOPWORDS } from "./stopwords";
@@ -27,6 +28,12 @@ interface Verdict {
 export function judgeCompound(word: string, english: EnglishSentence): Verdict | undefined {
   const lexicon = loadLexicon();
   if (word.length < MIN_LENGTH || !/^\p{Lu}\p{Ll}+$/u.test(word) || lexicon.hasGerman(word)) return undefined;
+  // A word kept from the source is a name ("Einstein", "Einsteins"), not an invented compound.
+  const key = word.toLowerCase();
+  if (english.tokens.includes(key) || (key.endsWith("s") && english.tokens.includes(key.slice(0, -1)))) return undefined;
+  // Ding builds longer compounds on some words it does not list alone ("Milchstraße" in
+  // "Milchstraßensystem"): such a word, or an inflected form of it, is attested.
+  if ([key, ...germanBaseCandidates(key)].some((k) => lexicon.isGermanModifier?.(k))) return undefined;
   const splits = splitGermanCompound(word);
   if (!splits.length) return undefined;
   let verdict: Verdict | undefined;

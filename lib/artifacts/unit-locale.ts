@@ -1,0 +1,61 @@
+// Imperial units left in a German text ("8 Fuß", "acht Fuß lange", "12 ft.", "70 °F", "5 Meilen"):
+// German readers measure in metres, kilograms and degrees Celsius, so a translation converts them
+// (8 feet → 2,4 m) or at least adds the metric value. A number (digits or a number word) must stand
+// right before the unit: "Fuß" alone is the foot, "Zoll" alone is customs duty.
+import type { Finding, Sentence, Side } from "../types";
+import { isGerman, makeFinding } from "./finding";
+import { numberWordValue, unitAfter } from "./numbers";
+import type { Detector } from "./types";
+
+const ID = "unit-locale";
+
+/** Metric equivalents per imperial unit, for the suggestion. */
+const METRIC: Record<string, { factor: number; unit: string }> = {
+  ft: { factor: 0.3048, unit: "m" },
+  in: { factor: 2.54, unit: "cm" },
+  yd: { factor: 0.9144, unit: "m" },
+  mi: { factor: 1.609344, unit: "km" },
+  lb: { factor: 0.45359237, unit: "kg" },
+  oz: { factor: 28.349523, unit: "g" },
+  gal: { factor: 3.785412, unit: "l" },
+  mph: { factor: 1.609344, unit: "km/h" },
+};
+
+function metric(value: number, unit: string): string | undefined {
+  if (unit === "F") return `${((value - 32) * 5 / 9).toLocaleString("de-DE", { maximumFractionDigits: 0 })} °C`;
+  const m = METRIC[unit];
+  if (!m) return undefined;
+  const v = value * m.factor;
+  return `${v.toLocaleString("de-DE", { maximumSignificantDigits: v < 10 ? 2 : 3 })} ${m.unit}`;
+}
+
+export function unitLocaleFindings(sentences: Sentence[], side: Side): Finding[] {
+  const out: Finding[] = [];
+  sentences.forEach((s, i) => {
+    // A number in digits (German separators) or a number word, then the unit.
+    for (const m of s.text.matchAll(/(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?|\p{L}+)(?=[\s\u00a0-])/gu)) {
+      const digits = /^\d/.test(m[1]!);
+      const value = digits ? Number(m[1]!.replace(/\./g, "").replace(",", ".")) : numberWordValue(m[1]!);
+      if (value === undefined || !Number.isFinite(value) || (!digits && /^(?:ein|eine|einen|einem|einer|a|an)$/iu.test(m[1]!))) continue;
+      const end = m.index! + m[0].length;
+      const unit = unitAfter(s.text.slice(end));
+      if (!unit?.imperial) continue;
+      const span: [number, number] = [m.index!, end + unit.length];
+      const text = s.text.slice(span[0], span[1]);
+      const suggestion = metric(value, unit.unit);
+      out.push(makeFinding({
+        detector: ID, category: "Locale/Number format", severity: "minor", side, sentence: i, span,
+        key: "unit.imperial", params: { text, metric: suggestion ?? "—" }, ...(suggestion ? { suggestion } : {}),
+        evidence: { unit: unit.unit, value },
+      }));
+    }
+  });
+  return out;
+}
+
+export const unitLocaleDetector: Detector = {
+  id: ID,
+  description: "Imperial units (feet, miles, inches, °F) left in a German text ('8 Fuß'), with the metric value as suggestion.",
+  checkAligned: (doc) => (isGerman(doc.targetLang) ? unitLocaleFindings(doc.target, "target") : []),
+  checkMonolingual: (doc) => (isGerman(doc.lang) ? unitLocaleFindings(doc.sentences, "source") : []),
+};
