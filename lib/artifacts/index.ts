@@ -15,6 +15,8 @@ import { nearDuplicateDetector } from "./near-duplicate";
 import { spacingDetector } from "./spacing";
 import { suspectCompoundDetector } from "./suspect-compound";
 import { unitLocaleDetector } from "./unit-locale";
+import { spellingDetector } from "./spelling";
+import { punctuationDetector } from "./punctuation";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
 
 export type { AlignedDocument, Detector, MonolingualDocument } from "./types";
@@ -34,6 +36,8 @@ export const detectors: Detector[] = [
   nearDuplicateDetector,
   missingArticleDetector,
   unitLocaleDetector,
+  spellingDetector,
+  punctuationDetector,
 ];
 
 const SIDE_ORDER = { source: 0, target: 1 } as const;

@@ -36,6 +36,8 @@ export interface GermanWordInfo {
   functionWord: boolean;
   /** Marked as an adjective in a lower-case row ("schwarz"; the noun "Schwarz" does not count). */
   adjective?: boolean;
+  /** Marked as an adverb in a lower-case row ("glücklicherweise"). */
+  adverb?: boolean;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -377,16 +379,18 @@ class DingLexicon implements Lexicon {
     let verb = false;
     let functionWord = false;
     let adjective = false;
+    let adverb = false;
     for (const r of rows) {
       const [, freq, flags] = this.lines.line(r).split("\t");
       frequency += parseInt(freq!, 36);
       if (flags!.includes("A") && !flags!.includes("C")) adjective = true;
+      if (flags!.includes("D") && !flags!.includes("C")) adverb = true;
       if (flags!.includes("N")) noun = true;
       if (flags!.includes("V")) verb = true;
       if (/[NVAD]/.test(flags!)) content = true;
       else if (flags!.includes("O")) functionWord = true;
     }
-    return { frequency, noun, verb, content, functionWord: functionWord && !content, adjective };
+    return { frequency, noun, verb, content, functionWord: functionWord && !content, adjective, adverb };
   }
 
   isGermanModifier(word: string): boolean {
