@@ -79,9 +79,16 @@ function known(word: string): boolean {
 }
 
 function lookUp(word: string): boolean {
+  // The spelling before 1996 ("Überfluß", "vermißt") is dated, not misspelt; Swiss spelling writes ss for ß ("Mässigkeit").
+  const variants = [word];
+  if (word.includes("ß")) variants.push(word.replace(/ß/gu, "ss"));
+  if (word.includes("ss")) variants.push(word.replace(/ss/gu, "ß"));
+  // An English word taken over ("Association" in a club's name).
+  return loadLexicon().hasEnglish(word) || variants.some(lookUpForm);
+}
+
+function lookUpForm(word: string): boolean {
   const lexicon = loadLexicon();
-  // The spelling before 1996 ("Überfluß", "vermißt") is dated, not misspelt.
-  if (word.includes("ß") && lookUp(word.replace(/ß/gu, "ss"))) return true;
   if (lexicon.hasGerman(word) || splitGermanCompound(word).length > 0) return true;
   if ([word, ...germanBaseCandidates(word)].some((w) => lexicon.isGermanModifier?.(w))) return true;
   // "Erschaffung" from erschaffen, "Verlorenheit" from verloren, "Eckchen" from Ecke: regular derivations of known words.
@@ -145,7 +152,7 @@ function typos(sentences: Sentence[], sourceWords: Set<string>, sources: string[
     for (const w of ws) {
       // Nouns only, not the first word, 8+ letters: Ding lacks many verb forms ("erwies", "verzog") and
       // old or regional spellings, so a lower-case unknown word is far more often a gap than a slip.
-      if (!/^\p{Lu}\p{Ll}{7,}$/u.test(w.text) || w.start === 0 || /[.!?:»«"„“]\s*$/u.test(sentences[i]!.text.slice(0, w.start))) continue;
+      if (!/^\p{Lu}[a-zäöüß]{7,}$/u.test(w.text) || w.start === 0 || /[.!?:»«"„“]\s*$/u.test(sentences[i]!.text.slice(0, w.start))) continue;
       const key = w.text.toLowerCase();
       // Used twice in the document or taken from the source: deliberate (a name, a term).
       if ((counts.get(key) ?? 0) > 1 || sourceWords.has(key) || known(key)) continue;

@@ -31,6 +31,14 @@ function metric(value: number, unit: string): string | undefined {
   return `${v.toLocaleString("de-DE", { maximumSignificantDigits: v < 10 ? 2 : 3 })} ${m.unit}`;
 }
 
+function metricNearby(text: string, dimension: string): boolean {
+  for (const m of text.matchAll(/\d(?=[\s\u00a0-]?\p{L}|[\s\u00a0]?°)/gu)) {
+    const u = unitAfter(text.slice(m.index! + 1));
+    if (u && !u.imperial && u.dimension === dimension) return true;
+  }
+  return false;
+}
+
 /** A measurement in digits with an imperial unit ("8 ft.", "25 feet", "90 °F"). */
 function imperialInDigits(text: string): boolean {
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?=[\s\u00a0-])/gu)) if (unitAfter(text.slice(m.index! + m[0].length))?.imperial) return true;
@@ -55,6 +63,8 @@ export function unitLocaleFindings(sentences: Sentence[], side: Side, sources?: 
       const end = m.index! + m[0].length;
       const unit = unitAfter(s.text.slice(end));
       if (!unit?.imperial) continue;
+      // The metric value is given as well ("50 Meilen (gut 76 km)").
+      if (metricNearby(s.text, unit.dimension)) continue;
       const span: [number, number] = [m.index!, end + unit.length];
       const text = s.text.slice(span[0], span[1]);
       const suggestion = metric(value, unit.unit);
