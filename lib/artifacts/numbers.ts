@@ -123,7 +123,9 @@ export function numberMentions(text: string, lang: string, sentence: number): Nu
 /** Units of measurement and what they measure; imperial units are the locale problem in German text. */
 export const UNITS: Array<{ pattern: RegExp; unit: string; dimension: string; imperial?: boolean }> = [
   { pattern: /^(?:ft\.?|feet|foot|Fuß)(?![\p{L}])/u, unit: "ft", dimension: "length", imperial: true },
-  { pattern: /^(?:inch(?:es)?|in\.|Zoll)(?![\p{L}])/u, unit: "in", dimension: "length", imperial: true },
+  // "Zoll" is idiomatic German for screens, wheels and pipes ("65-Zoll-Fernseher"): a length, but not flagged.
+  { pattern: /^(?:inch(?:es)?|in\.)(?![\p{L}])/u, unit: "in", dimension: "length", imperial: true },
+  { pattern: /^Zoll(?![\p{L}])/u, unit: "in", dimension: "length" },
   { pattern: /^(?:yards?|yd\.?|Yards?)(?![\p{L}])/u, unit: "yd", dimension: "length", imperial: true },
   { pattern: /^(?:miles?|mi\.|Meilen?)(?![\p{L}])/u, unit: "mi", dimension: "length", imperial: true },
   { pattern: /^(?:mm|Millimeter[ns]?|millimet(?:er|re)s?)(?![\p{L}])/u, unit: "mm", dimension: "length" },

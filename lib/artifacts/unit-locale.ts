@@ -1,7 +1,8 @@
 // Imperial units left in a German text ("8 Fuß", "acht Fuß lange", "12 ft.", "70 °F", "5 Meilen"):
 // German readers measure in metres, kilograms and degrees Celsius, so a translation converts them
 // (8 feet → 2,4 m) or at least adds the metric value. A number (digits or a number word) must stand
-// right before the unit: "Fuß" alone is the foot, "Zoll" alone is customs duty.
+// right before the unit: "Fuß" alone is the foot. "Zoll" is left alone: it is idiomatic German for
+// screens, wheels and pipes ("65-Zoll-Fernseher").
 import type { Finding, Sentence, Side } from "../types";
 import { isGerman, makeFinding, sourceTextOfTarget } from "./finding";
 import { numberWordValue, unitAfter } from "./numbers";
@@ -34,7 +35,7 @@ function metric(value: number, unit: string): string | undefined {
 function metricNearby(text: string, dimension: string): boolean {
   for (const m of text.matchAll(/\d(?=[\s\u00a0-]?\p{L}|[\s\u00a0]?°)/gu)) {
     const u = unitAfter(text.slice(m.index! + 1));
-    if (u && !u.imperial && u.dimension === dimension) return true;
+    if (u && !u.imperial && u.unit !== "in" && u.dimension === dimension) return true;
   }
   return false;
 }
