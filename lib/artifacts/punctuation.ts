@@ -36,15 +36,18 @@ const SUBJECTS = /^(?:ich|du|er|sie|es|wir|ihr|man|Sie|sich|uns|euch|mich|dich|d
 const IRREGULAR_VERBS = new Set(
   ("bin bist ist sind seid war warst waren wart sei seien wäre wären hat hast haben habt hatte hatten hätte hätten wird wirst werden werdet wurde wurden würde würden " +
     "kann kannst können könnt konnte konnten könnte könnten muss musst müssen müsst musste mussten müsste soll sollst sollen sollte sollten " +
-    "will willst wollen wollte wollten darf darfst dürfen durfte dürfte mag mögen möchte möchten gibt gab gäbe geht ging kommt kam sieht sah steht stand").split(" "),
+    "will willst wollen wollte wollten darf darfst dürfen durfte dürfte mag mögen möchte möchten gibt gab gäbe geht ging kommt kam sieht sah steht stand weiß weißt wisst wissen wusste wussten").split(" "),
 );
 
-function isFiniteVerb(word: string): boolean {
+/** A lower-case word that Ding (or the list of irregular forms) knows as a verb form, not a conjunction. */
+export function isFiniteVerb(word: string): boolean {
   const lexicon = loadLexicon();
   const key = word.toLowerCase();
   if (!/^\p{Ll}+$/u.test(word) || CLAUSE_OPENERS.has(key)) return false;
   if (IRREGULAR_VERBS.has(key)) return true;
   if (lexicon.germanInfo?.(key)?.verb) return true;
+  // First person singular: "glaube" → glauben.
+  if (key.endsWith("e") && lexicon.germanInfo?.(key + "n")?.verb) return true;
   return germanBaseCandidates(key).some((b) => lexicon.germanInfo?.(b)?.verb);
 }
 

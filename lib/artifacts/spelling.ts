@@ -3,6 +3,7 @@
 // invents letters, and a spell checker's unknown words in real text are mostly names, new
 // compounds and English terms. So each rule is narrow and each has the fix:
 // - a nominalised adjective after "etwas/nichts/viel/wenig/allerlei" is a noun ("etwas Interessantes");
+// - "das" for the conjunction "dass" after a verb ("Ich glaube, das wir …");
 // - after a semicolon the sentence goes on: "…; es gibt", not "…; Es gibt" (nouns and names stay);
 // - a noun the dictionary does not know (nor its base, parts or derivation), used once, not in the
 //   source, with exactly one dictionary noun one letter changed or swapped away ("Empfinflichkeit").
@@ -11,6 +12,7 @@ import { loadLexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
 import { germanBaseCandidates } from "../lexicon/inflection";
 import { isGerman, makeFinding, sourceTextOfTarget } from "./finding";
+import { isFiniteVerb } from "./punctuation";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
 
@@ -55,6 +57,27 @@ function afterSemicolon(text: string, english: string): Array<{ span: [number, n
     if (!(AFTER_SEMICOLON.has(lower) || word === "Sie") || polite) continue;
     const at = m.index! + m[0].length - word.length;
     out.push({ span: [at, at + word.length], word });
+  }
+  return out;
+}
+
+/** "Ich glaube, das wir …": after a verb, "das" with a subject after it opens a content clause, so it is
+ *  the conjunction "dass". A relative "das" needs a noun or pronoun before the comma ("das Lied, das wir …",
+ *  "etwas, das wir …"); a demonstrative "das" is followed by its verb ("Ich glaube, das ist gut"). */
+const DAS_BEFORE_SUBJECT = /(?<![\p{L}])(\p{Ll}+), (das) (?:ich|du|er|sie|es|wir|ihr|man|Sie|der|die|den|dem|ein|eine|einen|unsere?|meine?|diese[rsmn]?)(?![\p{L}])/gu;
+const PRONOUN_ANTECEDENTS = new Set("etwas alles nichts vieles weniges einiges manches dasjenige dasselbe jenes dieses eines keines das".split(" "));
+
+function dasForDass(text: string): Array<{ span: [number, number]; word: string }> {
+  const out: Array<{ span: [number, number]; word: string }> = [];
+  for (const m of text.matchAll(DAS_BEFORE_SUBJECT)) {
+    const before = m[1]!;
+    if (PRONOUN_ANTECEDENTS.has(before) || !isFiniteVerb(before)) continue;
+    // Only a short main clause before the comma ("Ich glaube,", "Der erste ist,") with no noun in it: a
+    // relative clause is often moved behind the verb ("… jedes Wort hören, das du sagtest").
+    const clause = text.slice(0, m.index! + before.length).split(/[,;:–]/u).pop()!.trim().split(/\s+/u);
+    if (clause.length > 4 || clause.some((w, k) => k > 0 && /^\p{Lu}/u.test(w) && w !== "Sie")) continue;
+    const at = m.index! + before.length + 2;
+    out.push({ span: [at, at + 3], word: "das" });
   }
   return out;
 }
@@ -181,6 +204,12 @@ export function spellingFindings(sentences: Sentence[], side: Side, sources?: st
       out.push(makeFinding({
         detector: ID, category: "Fluency/Spelling", severity: "minor", side, sentence: i, span: n.span,
         key: "spelling.nominalised", params: { word: n.word, fixed }, suggestion: fixed,
+      }));
+    }
+    for (const n of dasForDass(s.text)) {
+      out.push(makeFinding({
+        detector: ID, category: "Fluency/Spelling", severity: "minor", side, sentence: i, span: n.span,
+        key: "spelling.dasDass", params: { word: n.word, fixed: "dass" }, suggestion: "dass",
       }));
     }
     for (const n of afterSemicolon(s.text, sources?.[i] ?? "")) {
