@@ -83,7 +83,8 @@ function read(raw: string, german: boolean): number | null {
 export function numberMentions(text: string, lang: string, sentence: number): NumberMention[] {
   const german = isGerman(lang);
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu)) {
+  // A number glued to a capital is a code ("3D", "5G", "4K"); "30cm", "90er", "90s" are numbers.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*(?![\p{Lu}\p{N}])/gu)) {
     const raw = m[0];
     const start = m.index!;
     let end = start + raw.length;
