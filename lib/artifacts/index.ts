@@ -14,6 +14,9 @@ import { nameMistranslatedDetector } from "./name-mistranslated";
 import { nearDuplicateDetector } from "./near-duplicate";
 import { spacingDetector } from "./spacing";
 import { suspectCompoundDetector } from "./suspect-compound";
+import { unitLocaleDetector } from "./unit-locale";
+import { spellingDetector } from "./spelling";
+import { punctuationDetector } from "./punctuation";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
 
 export type { AlignedDocument, Detector, MonolingualDocument } from "./types";
@@ -32,6 +35,9 @@ export const detectors: Detector[] = [
   boilerplateDetector,
   nearDuplicateDetector,
   missingArticleDetector,
+  unitLocaleDetector,
+  spellingDetector,
+  punctuationDetector,
 ];
 
 const SIDE_ORDER = { source: 0, target: 1 } as const;

@@ -40,7 +40,15 @@ const OTHER_WORDS: Record<string, number> = { a: 1, an: 1, ein: 1, eine: 1, eine
 
 /** The value of a number written as a word ("forty-eight", "achtundvierzig", "fourth", "vierten"), or undefined. */
 export function numberWordValue(word: string): number | undefined {
-  const w = word.toLowerCase();
+  let w = word.toLowerCase();
+  // "zweieinhalb" = 2.5; "zehnfach", "zehnfachen", "zehnmal", "tenfold" = 10.
+  const half = /^(\p{L}+?)einhalb$/u.exec(w);
+  if (half) {
+    const v = numberWordValue(half[1]!);
+    return v === undefined ? undefined : v + 0.5;
+  }
+  const times = /^(\p{L}{3,}?)(?:fach(?:e[nmrs]?)?|mal|fold)$/u.exec(w);
+  if (times) w = times[1]!;
   if (w in OTHER_WORDS) return OTHER_WORDS[w];
   const unit = (x: string) => {
     const i = Math.max(EN_UNITS.indexOf(x), DE_UNITS.indexOf(x), x === "ein" ? 1 : -1);
@@ -75,7 +83,8 @@ function read(raw: string, german: boolean): number | null {
 export function numberMentions(text: string, lang: string, sentence: number): NumberMention[] {
   const german = isGerman(lang);
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*/gu)) {
+  // A number glued to a capital is a code ("3D", "5G", "4K"); "30cm", "90er", "90s" are numbers.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*(?![\p{Lu}\p{N}])/gu)) {
     const raw = m[0];
     const start = m.index!;
     let end = start + raw.length;
@@ -112,6 +121,59 @@ export function numberMentions(text: string, lang: string, sentence: number): Nu
   return out;
 }
 
+/** Units of measurement and what they measure; imperial units are the locale problem in German text. */
+export const UNITS: Array<{ pattern: RegExp; unit: string; dimension: string; imperial?: boolean }> = [
+  { pattern: /^(?:ft\.?|feet|foot|Fuß)(?![\p{L}])/u, unit: "ft", dimension: "length", imperial: true },
+  // "Zoll" is idiomatic German for screens, wheels and pipes ("65-Zoll-Fernseher"): a length, but not flagged.
+  { pattern: /^(?:inch(?:es)?|in\.)(?![\p{L}])/u, unit: "in", dimension: "length", imperial: true },
+  { pattern: /^Zoll(?![\p{L}])/u, unit: "in", dimension: "length" },
+  { pattern: /^(?:yards?|yd\.?|Yards?)(?![\p{L}])/u, unit: "yd", dimension: "length", imperial: true },
+  { pattern: /^(?:miles?|mi\.|Meilen?)(?![\p{L}])/u, unit: "mi", dimension: "length", imperial: true },
+  { pattern: /^(?:mm|Millimeter[ns]?|millimet(?:er|re)s?)(?![\p{L}])/u, unit: "mm", dimension: "length" },
+  { pattern: /^(?:cm|Zentimeter[ns]?|centimet(?:er|re)s?)(?![\p{L}])/u, unit: "cm", dimension: "length" },
+  { pattern: /^(?:km|Kilometer[ns]?|kilomet(?:er|re)s?)(?![\p{L}])/u, unit: "km", dimension: "length" },
+  { pattern: /^(?:m|Meter[ns]?|met(?:er|re)s?)(?![\p{L}])/u, unit: "m", dimension: "length" },
+  { pattern: /^(?:pounds?|lbs?\.?)(?![\p{L}])/u, unit: "lb", dimension: "mass", imperial: true },
+  { pattern: /^(?:ounces?|oz\.?|Unzen?)(?![\p{L}])/u, unit: "oz", dimension: "mass", imperial: true },
+  { pattern: /^(?:kg|Kilo(?:gramm)?s?|kilo(?:gram)?s?)(?![\p{L}])/u, unit: "kg", dimension: "mass" },
+  { pattern: /^(?:g|Gramm|grams?)(?![\p{L}])/u, unit: "g", dimension: "mass" },
+  { pattern: /^(?:t|Tonnen?|tons?|tonnes?)(?![\p{L}])/u, unit: "t", dimension: "mass" },
+  { pattern: /^(?:°\s?F|(?:degrees?|Grad) Fahrenheit)(?![\p{L}])/u, unit: "F", dimension: "temperature", imperial: true },
+  { pattern: /^(?:°\s?C|(?:degrees?|Grad) Celsius|Grad)(?![\p{L}])/u, unit: "C", dimension: "temperature" },
+  { pattern: /^(?:gallons?|Gallonen?)(?![\p{L}])/u, unit: "gal", dimension: "volume", imperial: true },
+  { pattern: /^(?:l|Liter[ns]?|lit(?:er|re)s?)(?![\p{L}])/u, unit: "l", dimension: "volume" },
+  { pattern: /^(?:mph|miles per hour|Meilen pro Stunde)(?![\p{L}])/u, unit: "mph", dimension: "speed", imperial: true },
+  { pattern: /^(?:km\/h|Stundenkilometer[ns]?|kilomet(?:er|re)s per hour)(?![\p{L}])/u, unit: "km/h", dimension: "speed" },
+  { pattern: /^(?:nanoseconds?|Nanosekunden?|ns)(?![\p{L}])/u, unit: "ns", dimension: "short time" },
+  { pattern: /^(?:microseconds?|Mikrosekunden?|µs)(?![\p{L}])/u, unit: "µs", dimension: "short time" },
+  { pattern: /^(?:milliseconds?|Millisekunden?|ms)(?![\p{L}])/u, unit: "ms", dimension: "short time" },
+];
+
+/** The unit right after a number ("8 ft.", "2,4 m", "8-Fuß-Roboter", "eight-foot"), if any. */
+export function unitAfter(after: string): { unit: string; dimension: string; imperial?: boolean; length: number } | undefined {
+  const m = /^(?:\s|-|\u00a0)?/u.exec(after)!;
+  const rest = after.slice(m[0].length);
+  for (const u of UNITS) {
+    const hit = u.pattern.exec(rest);
+    if (hit) return { unit: u.unit, dimension: u.dimension, imperial: u.imperial, length: m[0].length + hit[0].length };
+  }
+  return undefined;
+}
+
+/** Units used after a number or a number word in a text, by dimension. */
+function unitsIn(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of text.matchAll(/(?:\d|\p{L}+)(?=[\s\u00a0-])/gu)) {
+    if (!/\d$/.test(m[0]) && numberWordValue(m[0]) === undefined) continue;
+    const u = unitAfter(text.slice(m.index! + m[0].length));
+    if (!u) continue;
+    const set = out.get(u.dimension) ?? new Set<string>();
+    set.add(u.unit);
+    out.set(u.dimension, set);
+  }
+  return out;
+}
+
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function format(value: number, german: boolean): string {
@@ -144,11 +206,38 @@ function check(doc: AlignedDocument): Finding[] {
         }));
       }
     }
-    const wordsIn = (text: string) => new Set((text.match(/\p{L}+(?:-\p{L}+)?/gu) ?? []).map(numberWordValue).filter((v) => v !== undefined));
+    const wordsIn = (text: string) => {
+      const values = new Set<number>();
+      for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+        // "forty-eight" as a whole, "eight-foot", "Acht-Fuß-Roboter" by their first piece.
+        const v = numberWordValue(m[0]) ?? numberWordValue(m[0].split("-")[0]!);
+        if (v === undefined) continue;
+        values.add(v);
+        // "Fourteen billion" = 14 Milliarden.
+        const after = text.slice(m.index! + m[0].length);
+        for (const [pattern, factor] of SCALES) {
+          if (!pattern.test(after)) continue;
+          values.add(v * (/^\s*Billion/u.test(after) ? 1e12 : factor));
+          break;
+        }
+      }
+      return values;
+    };
     const srcWords = wordsIn(p.sourceText);
     const tgtWords = wordsIn(p.targetText);
-    const unmatchedTarget = tgtLeft.filter((t) => !srcWords.has(t.value));
-    let unmatchedSource = srcLeft.filter((s) => !tgtWords.has(s.value));
+    // A measurement converted by the translator (8 feet → 2,4 m, 10,000 nanoseconds → zehn Mikrosekunden):
+    // numbers next to a unit are not compared when the other side measures the same thing in another unit.
+    const srcUnits = unitsIn(p.sourceText);
+    const tgtUnits = unitsIn(p.targetText);
+    const converted = (text: string, _m: NumberMention, other: Map<string, Set<string>>, own: Map<string, Set<string>>) => {
+      const unit = unitAfter(text);
+      if (!unit) return false;
+      const units = other.get(unit.dimension);
+      return Boolean(units && [...units].some((u) => u !== unit.unit) && own.has(unit.dimension));
+    };
+    const textOf = (side: Side, m: NumberMention) => (side === "source" ? doc.source[m.sentence]!.text : doc.target[m.sentence]!.text);
+    const unmatchedTarget = tgtLeft.filter((t) => !srcWords.has(t.value) && !converted(textOf("target", t).slice(t.end), t, srcUnits, tgtUnits));
+    let unmatchedSource = srcLeft.filter((s) => !tgtWords.has(s.value) && !converted(textOf("source", s).slice(s.end), s, tgtUnits, srcUnits));
     const flag = (side: Side, m: NumberMention, key: string, params: Record<string, string | number>, category: Finding["category"], suggestion?: string) =>
       out.push(makeFinding({ detector: ID, category, severity: "major", side, sentence: m.sentence, span: [m.start, m.end], key, params, suggestion }));
     for (const t of unmatchedTarget) {

@@ -27,7 +27,9 @@ function adjectiveForm(word: string): boolean {
   const m = /^(.{3,}?)(?:e|en|em|er|es)$/u.exec(word.toLowerCase());
   if (!m) return false;
   const info = lexicon.germanInfo?.(m[1]!);
-  return Boolean(info && !info.noun && info.content);
+  // "Schwarze Löcher", "Künstliche Intelligenz": an adjective (a lower-case Ding row marked adj) that
+  // also names a noun ("das Schwarz") is still an adjective when inflected before a noun.
+  return Boolean(info && ((!info.noun && info.content) || info.adjective));
 }
 
 /** Role nouns stand before a name without a hyphen: "Konzernchef Müller", "Parteisprecherin Lang". */

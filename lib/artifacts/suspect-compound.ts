@@ -6,6 +6,7 @@
 import type { Finding } from "../types";
 import { loadLexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
+import { germanBaseCandidates } from "../lexicon/inflection";
 import { stemEnglish } from "../lexicon/stem";
 import { EnglishSentence, explain, englishReadings, translatesWord } from "./english-evidence";
 import { STOPWORDS } from "./stopwords";
@@ -27,8 +28,15 @@ interface Verdict {
 export function judgeCompound(word: string, english: EnglishSentence): Verdict | undefined {
   const lexicon = loadLexicon();
   if (word.length < MIN_LENGTH || !/^\p{Lu}\p{Ll}+$/u.test(word) || lexicon.hasGerman(word)) return undefined;
+  // A word kept from the source is a name ("Einstein", "Einsteins"), not an invented compound.
+  const key = word.toLowerCase();
+  if (english.tokens.includes(key) || (key.endsWith("s") && english.tokens.includes(key.slice(0, -1)))) return undefined;
+  // Ding builds longer compounds on some words it does not list alone ("Milchstraße" in
+  // "Milchstraßensystem"): such a word, or an inflected form of it, is attested.
+  if ([key, ...germanBaseCandidates(key)].some((k) => lexicon.isGermanModifier?.(k))) return undefined;
   const splits = splitGermanCompound(word);
   if (!splits.length) return undefined;
+  if (attestedModifierExplains(key, english)) return undefined;
   let verdict: Verdict | undefined;
   for (const parts of splits.slice(0, 5)) {
     const explained: Record<string, string> = {};
@@ -38,10 +46,29 @@ export function judgeCompound(word: string, english: EnglishSentence): Verdict |
       if (m) explained[p] = m;
       else unexplained ??= p;
     }
+    // German "neu-", "wieder-", "rück-" render the English prefix re- ("Neukonfiguration" for reconfiguration).
+    if (unexplained && RE_PREFIX.has(unexplained) && parts[0] === unexplained && Object.values(explained).some((e) => /^re\p{L}{4,}/u.test(e))) unexplained = undefined;
     if (!unexplained) return undefined;
     if (!verdict && Object.keys(explained).length > 0) verdict = { parts, unexplained, explained };
   }
   return verdict;
+}
+
+const RE_PREFIX = new Set(["neu", "wieder", "rück"]);
+
+/** "Milchstraßengalaxie" for *Milky Way galaxy*: a modifier Ding attests as a unit (Milchstraßen-system)
+ *  followed by a dictionary noun is read as those two parts; the unit counts as explained when any of
+ *  its own parts is ("Milch" = milky), since Ding has no translation of the unit itself. */
+function attestedModifierExplains(key: string, english: EnglishSentence): boolean {
+  const lexicon = loadLexicon();
+  for (let cut = key.length - 4; cut >= 4; cut--) {
+    const [modifier, head] = [key.slice(0, cut), key.slice(cut)];
+    if (!lexicon.germanInfo?.(head)?.noun || !lexicon.isGermanModifier?.(modifier.replace(/(?:s|n|en|es)$/u, "")) && !lexicon.isGermanModifier?.(modifier)) continue;
+    if (!explain(head, english)) continue;
+    const inner = splitGermanCompound(modifier)[0] ?? [modifier];
+    if (inner.some((p) => explain(p, english))) return true;
+  }
+  return false;
 }
 
 /** A free translation leaves English words that nothing in the German sentence translates: when such

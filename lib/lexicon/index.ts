@@ -18,6 +18,9 @@ export interface Lexicon {
   hasEnglish(word: string): boolean;
   /** What the dictionary knows about one exact German word (lowercased key); used to rank compound splits. */
   germanInfo?(word: string): GermanWordInfo | undefined;
+  /** The word (lowercased) is listed as the first part of a longer dictionary noun, directly or with a
+   *  linking element ("Milchstraße" in "Milchstraßensystem"): Ding lacks some words it builds compounds from. */
+  isGermanModifier?(word: string): boolean;
 }
 
 export interface GermanWordInfo {
@@ -31,6 +34,10 @@ export interface GermanWordInfo {
   content: boolean;
   /** Marked only as a function word (preposition, conjunction, pronoun, article, particle). */
   functionWord: boolean;
+  /** Marked as an adjective in a lower-case row ("schwarz"; the noun "Schwarz" does not count). */
+  adjective?: boolean;
+  /** Marked as an adverb in a lower-case row ("glücklicherweise"). */
+  adverb?: boolean;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -371,15 +378,35 @@ class DingLexicon implements Lexicon {
     let content = false;
     let verb = false;
     let functionWord = false;
+    let adjective = false;
+    let adverb = false;
     for (const r of rows) {
       const [, freq, flags] = this.lines.line(r).split("\t");
       frequency += parseInt(freq!, 36);
+      if (flags!.includes("A") && !flags!.includes("C")) adjective = true;
+      if (flags!.includes("D") && !flags!.includes("C")) adverb = true;
       if (flags!.includes("N")) noun = true;
       if (flags!.includes("V")) verb = true;
       if (/[NVAD]/.test(flags!)) content = true;
       else if (flags!.includes("O")) functionWord = true;
     }
-    return { frequency, noun, verb, content, functionWord: functionWord && !content };
+    return { frequency, noun, verb, content, functionWord: functionWord && !content, adjective, adverb };
+  }
+
+  isGermanModifier(word: string): boolean {
+    const key = normaliseWord(word);
+    if (key.length < 4) return false;
+    for (const link of ["", "s", "n", "en", "es"]) {
+      const prefix = key + link;
+      // The rest must be a noun of its own of 4+ letters: "Milchstraßen|haufen", not "Milch|straßen…" tails.
+      for (let r = this.lowerBound(prefix), scanned = 0; r < this.deEnd && scanned < 300; r++, scanned++) {
+        const k = this.lines.key(r);
+        if (!k.startsWith(prefix)) break;
+        const rest = k.slice(prefix.length);
+        if (rest.length >= 4 && /^\p{L}+$/u.test(rest) && this.germanInfo(rest)?.noun) return true;
+      }
+    }
+    return false;
   }
 }
 
