@@ -1,6 +1,7 @@
 // Storing and loading whole documents. A document is written in one transaction, so an
 // import that fails half-way leaves nothing behind.
 import type { Db, Tx } from "./client";
+import { chunks } from "./chunked";
 import { textProblem } from "../text-hygiene";
 import { findingConfidence } from "../artifacts/confidence";
 import type {
@@ -13,11 +14,6 @@ const CHUNK = 2000;
 /** Long enough for a book-length import on a slow disk. */
 export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 15 * 60_000 };
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Reviewers are referred to by login in snapshots; unknown logins become disabled accounts. */
 async function reviewerIds(tx: Tx, logins: (string | null)[]): Promise<Map<string, number>> {
@@ -45,7 +41,7 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
     });
     const segmentId = { source: new Map<number, number>(), target: new Map<number, number>() };
     for (const side of ["source", "target"] as const) {
-      for (const part of chunks(snapshot[side])) {
+      for (const part of chunks(snapshot[side], CHUNK)) {
         const rows = await tx.segment.createManyAndReturn({
           data: part.map((s) => ({ documentId: doc.id, side, position: s.position, paragraph: s.paragraph, start: s.start, end: s.end, originalText: s.originalText, text: s.text })),
           select: { id: true, position: true },
@@ -57,7 +53,7 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
       }
     }
     const linkId = new Map<number, number>();
-    for (const part of chunks(snapshot.links)) {
+    for (const part of chunks(snapshot.links, CHUNK)) {
       const rows = await tx.link.createManyAndReturn({
         data: part.map((l) => ({
           documentId: doc.id, position: l.position, confidence: l.confidence, status: l.status,
@@ -73,7 +69,7 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
     const people = await reviewerIds(tx, [
       ...snapshot.flags.map((f) => f.decidedBy), ...snapshot.annotations.map((a) => a.author), ...snapshot.revisions.map((r) => r.author),
     ]);
-    for (const part of chunks(snapshot.flags)) {
+    for (const part of chunks(snapshot.flags, CHUNK)) {
       await tx.flag.createMany({ data: part.map((f) => flagRow(doc.id, f, segmentId[f.side].get(f.sentence) ?? null, f.linkId === null ? null : linkId.get(f.linkId) ?? null, snapshotText(snapshot, f.side, f.sentence), people)) });
     }
     for (const a of snapshot.annotations) {
@@ -82,7 +78,7 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
       await tx.annotation.create({ data: { documentId: doc.id, segmentId: seg, start: a.span[0], end: a.span[1], category: a.category, severity: a.severity, comment: a.comment, authorId: a.author ? people.get(a.author) ?? null : null, createdAt: new Date(a.createdAt) } });
     }
     // The copied history names the exporting document's row ids: kept to be read, never replayed.
-    for (const part of chunks(snapshot.revisions)) {
+    for (const part of chunks(snapshot.revisions, CHUNK)) {
       await tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone, imported: true })) });
     }
     await tx.revision.create({ data: { documentId: doc.id, reviewerId: options.author ?? null, entity: "document", entityId: doc.id, operation: "import", after: { title: meta.title, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, links: snapshot.links.length } } });

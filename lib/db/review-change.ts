@@ -4,6 +4,7 @@
 // Undo writes `before` over `after` after checking that the rows still equal `after`.
 // Renumbering positions is raw SQL: it is not a change of the rows (updatedAt stays).
 import type { Tx } from "./client";
+import { deleteManyIn, findFirstIn, findManyIn } from "./chunked";
 import type { LinkStatus, FlagStatus } from "../document";
 import type { Side } from "../types";
 import { ConflictError, InvalidOperationError } from "../review/errors";
@@ -105,14 +106,16 @@ export async function assertOwnRows(tx: Tx, documentId: number, states: ChangeSt
     for (const f of state.flags ?? []) flagIds.push(f.id);
   }
   const elsewhere = { documentId: { not: documentId } };
-  const checks: [string, Promise<{ id: number }[]>][] = [];
+  const select = { id: true } as const;
   const ids = (set: Iterable<number>) => [...new Set(set)].filter((id) => Number.isSafeInteger(id));
-  if (segments.size) checks.push(["sentence", tx.segment.findMany({ where: { id: { in: ids(segments) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (links.size) checks.push(["link", tx.link.findMany({ where: { id: { in: ids(links) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (annotations.size) checks.push(["annotation", tx.annotation.findMany({ where: { id: { in: ids(annotations) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (flagIds.length) checks.push(["finding", tx.flag.findMany({ where: { id: { in: ids(flagIds) }, ...elsewhere }, select: { id: true }, take: 1 })]);
+  const checks: [string, () => Promise<{ id: number } | null>][] = [
+    ["sentence", () => findFirstIn(ids(segments), (part) => tx.segment.findFirst({ where: { id: { in: part }, ...elsewhere }, select }))],
+    ["link", () => findFirstIn(ids(links), (part) => tx.link.findFirst({ where: { id: { in: part }, ...elsewhere }, select }))],
+    ["annotation", () => findFirstIn(ids(annotations), (part) => tx.annotation.findFirst({ where: { id: { in: part }, ...elsewhere }, select }))],
+    ["finding", () => findFirstIn(ids(flagIds), (part) => tx.flag.findFirst({ where: { id: { in: part }, ...elsewhere }, select }))],
+  ];
   for (const [what, query] of checks) {
-    const [foreign] = await query;
+    const foreign = await query();
     if (foreign) {
       throw new InvalidOperationError(`This change names ${what} ${foreign.id}, which belongs to another document, so nothing was changed. (Revisions copied in by an import cannot be undone.)`);
     }
@@ -141,7 +144,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       async (from, count) => (await tx.segment.findMany({ where: { documentId, side, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
       f, "segment", check,
     );
-    const current = f.rows.length ? await tx.segment.findMany({ where: { id: { in: f.rows.map((r) => r.id!) }, documentId, side } }) : [];
+    const current = await findManyIn(f.rows.map((r) => r.id!), (part) => tx.segment.findMany({ where: { id: { in: part }, documentId, side } }));
     const byId = new Map(current.map((r) => [r.id, r]));
     if (check) {
       f.rows.forEach((r, k) => {
@@ -149,7 +152,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
         if (!now || idsNow[k] !== r.id || segmentContent(now) !== segmentContent(r)) throw stale("segment", r.id ?? null, "this sentence");
       });
       const back = t.rows.flatMap((r) => (r.id !== undefined && !byId.has(r.id) ? [r.id] : []));
-      const taken = back.length ? await tx.segment.findFirst({ where: { id: { in: back } }, select: { id: true } }) : null;
+      const taken = await findFirstIn(back, (part) => tx.segment.findFirst({ where: { id: { in: part } }, select: { id: true } }));
       if (taken) throw stale("segment", taken.id, "this sentence");
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
@@ -172,7 +175,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     after[side] = { prevId: t.prevId, rows };
     if (delta !== 0) patch.shifts[side] = { at: at + f.rows.length, delta };
     patch.segments.remove.push(...deleteSegments.filter((id) => current.some((c) => c.id === id)));
-    const written = rows.length ? await tx.segment.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { position: "asc" } }) : [];
+    const written = (await findManyIn(rows.map((r) => r.id!), (part) => tx.segment.findMany({ where: { id: { in: part } } }))).sort((a, b) => a.position - b.position);
     for (const w of written) rows[rows.findIndex((r) => r.id === w.id)].version = w.version;
     patch.segments.upsert.push(...written.map(segmentRecord));
   }
@@ -181,7 +184,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     const f = from.annotations ?? [];
     const t = to.annotations ?? [];
     const fromIds = new Set(f.map((a) => a.id!));
-    const current = await tx.annotation.findMany({ where: { id: { in: [...fromIds, ...t.flatMap((a) => (a.id !== undefined ? [a.id] : []))] }, documentId } });
+    const current = await findManyIn([...fromIds, ...t.flatMap((a) => (a.id !== undefined ? [a.id] : []))], (part) => tx.annotation.findMany({ where: { id: { in: part }, documentId } }));
     const byId = new Map(current.map((a) => [a.id, a]));
     if (check) {
       for (const a of f) {
@@ -190,14 +193,14 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       }
       for (const a of t) if (a.id !== undefined && !fromIds.has(a.id) && byId.has(a.id)) throw stale("annotation", a.id, "this annotation");
       if (deleteSegments.length) {
-        const onDeleted = await tx.annotation.findMany({ where: { segmentId: { in: deleteSegments }, documentId }, select: { id: true } });
+        const onDeleted = await findManyIn(deleteSegments, (part) => tx.annotation.findMany({ where: { segmentId: { in: part }, documentId }, select: { id: true } }));
         const extra = onDeleted.find((a) => !fromIds.has(a.id));
         if (extra) throw stale("annotation", extra.id, "the annotations on this sentence");
       }
     }
     const toIds = new Set(t.flatMap((a) => (a.id !== undefined ? [a.id] : [])));
     const removed = f.filter((a) => !toIds.has(a.id!)).map((a) => a.id!);
-    if (removed.length) await tx.annotation.deleteMany({ where: { id: { in: removed }, documentId } });
+    await deleteManyIn(removed, (part) => tx.annotation.deleteMany({ where: { id: { in: part }, documentId } }));
     patch.annotations.remove.push(...removed);
     const rows: AnnotationRow[] = [];
     for (const a of t) {
@@ -217,10 +220,10 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
   }
   if (deleteSegments.length) {
     // Findings on a sentence that is gone are gone too; an accepted one stays as the record of its decision.
-    const gone = await tx.flag.findMany({ where: { segmentId: { in: deleteSegments }, documentId, status: { not: "accepted" } }, select: { id: true } });
-    await tx.flag.deleteMany({ where: { id: { in: gone.map((f) => f.id) } } });
+    const gone = await findManyIn(deleteSegments, (part) => tx.flag.findMany({ where: { segmentId: { in: part }, documentId, status: { not: "accepted" } }, select: { id: true } }));
+    await deleteManyIn(gone.map((f) => f.id), (part) => tx.flag.deleteMany({ where: { id: { in: part } } }));
     patch.flags.remove.push(...gone.map((f) => f.id));
-    await tx.segment.deleteMany({ where: { id: { in: deleteSegments }, documentId } });
+    await deleteManyIn(deleteSegments, (part) => tx.segment.deleteMany({ where: { id: { in: part }, documentId } }));
   }
 
   if (from.links && to.links) {
@@ -231,7 +234,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       async (from, count) => (await tx.link.findMany({ where: { documentId, position: { gte: from, lt: from + count } }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id),
       f, "link", check,
     );
-    const current = f.rows.length ? await tx.link.findMany({ where: { id: { in: f.rows.map((r) => r.id!) }, documentId } }) : [];
+    const current = await findManyIn(f.rows.map((r) => r.id!), (part) => tx.link.findMany({ where: { id: { in: part }, documentId } }));
     const byId = new Map(current.map((r) => [r.id, r]));
     const asRow = (l: (typeof current)[number]): LinkRow => ({ id: l.id, sourceIds: l.sourceIds as number[], targetIds: l.targetIds as number[], confidence: l.confidence, status: l.status as LinkStatus });
     if (check) {
@@ -240,12 +243,12 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
         if (!now || idsNow[k] !== r.id || linkContent(asRow(now)) !== linkContent(r)) throw stale("link", r.id ?? null, "this link");
       });
       const back = t.rows.flatMap((r) => (r.id !== undefined && !byId.has(r.id) ? [r.id] : []));
-      const taken = back.length ? await tx.link.findFirst({ where: { id: { in: back } }, select: { id: true } }) : null;
+      const taken = await findFirstIn(back, (part) => tx.link.findFirst({ where: { id: { in: part } }, select: { id: true } }));
       if (taken) throw stale("link", taken.id, "this link");
     }
     const keep = new Set(t.rows.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
     const removed = f.rows.filter((r) => !keep.has(r.id!)).map((r) => r.id!);
-    if (removed.length) await tx.link.deleteMany({ where: { id: { in: removed }, documentId } });
+    await deleteManyIn(removed, (part) => tx.link.deleteMany({ where: { id: { in: part }, documentId } }));
     patch.links.remove.push(...removed);
     const delta = t.rows.length - f.rows.length;
     if (delta !== 0) await tx.$executeRaw`UPDATE "Link" SET "position" = "position" + ${delta} WHERE "documentId" = ${documentId} AND "position" >= ${at + f.rows.length}`;
@@ -272,7 +275,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
       const byPosition = new Map(created.map((c) => [c.position, c.id]));
       for (const n of newRows) rows[n.k].id = byPosition.get(at + n.k);
     }
-    const written = rows.length ? await tx.link.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { position: "asc" } }) : [];
+    const written = (await findManyIn(rows.map((r) => r.id!), (part) => tx.link.findMany({ where: { id: { in: part } } }))).sort((a, b) => a.position - b.position);
     const version = new Map(written.map((w) => [w.id, w.version]));
     for (const r of rows) r.version = version.get(r.id!);
     after.links = { prevId: t.prevId, rows };
@@ -286,7 +289,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
 /** Reviewer decisions on findings; rows that a re-run of the detectors removed are skipped. */
 export async function writeFlagDecisions(tx: Tx, documentId: number, from: FlagDecision[], to: FlagDecision[], check: boolean): Promise<number[]> {
   await assertOwnRows(tx, documentId, [{ flags: from }, { flags: to }]);
-  const current = await tx.flag.findMany({ where: { id: { in: to.map((f) => f.id) }, documentId }, select: { id: true, status: true } });
+  const current = await findManyIn(to.map((f) => f.id), (part) => tx.flag.findMany({ where: { id: { in: part }, documentId }, select: { id: true, status: true } }));
   const status = new Map(current.map((c) => [c.id, c.status]));
   if (check) {
     for (const f of from) {

@@ -1,6 +1,7 @@
 // Database rows → the plain records of lib/document.ts, for the patches review operations
 // return. Mirrors loadSnapshot's mapping, for a handful of rows at a time.
 import type { Tx } from "./client";
+import { findManyIn } from "./chunked";
 import { findingConfidence } from "../artifacts/confidence";
 import type { AnnotationRecord, FlagRecord, LinkRecord, SegmentRecord } from "../document";
 import type { MqmCategory, Severity, Side } from "../types";
@@ -21,7 +22,7 @@ export function segmentRecord(s: SegmentRowDb): SegmentRecord {
 export async function segmentPlaces(tx: Tx, ids: Iterable<number>): Promise<Map<number, { side: Side; position: number }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await tx.segment.findMany({ where: { id: { in: unique } }, select: { id: true, side: true, position: true } });
+  const rows = await findManyIn(unique, (part) => tx.segment.findMany({ where: { id: { in: part } }, select: { id: true, side: true, position: true } }));
   return new Map(rows.map((r) => [r.id, { side: r.side as Side, position: r.position }]));
 }
 
@@ -36,7 +37,7 @@ export async function linkRecords(tx: Tx, rows: LinkRowDb[]): Promise<LinkRecord
 async function logins(tx: Tx, ids: (number | null)[]): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
   if (!wanted.length) return new Map();
-  const rows = await tx.reviewer.findMany({ where: { id: { in: wanted } }, select: { id: true, login: true } });
+  const rows = await findManyIn(wanted, (part) => tx.reviewer.findMany({ where: { id: { in: part } }, select: { id: true, login: true } }));
   return new Map(rows.map((r) => [r.id, r.login]));
 }
 

@@ -3,6 +3,7 @@
 // writes the changed rows, re-runs the detectors where the text or alignment changed, and
 // appends a Revision with the before/after rows needed to undo it.
 import { checkLinks } from "../align";
+import { findManyIn } from "./chunked";
 import type { Db, Tx } from "./client";
 import type { LinkStatus } from "../document";
 import type { Side } from "../types";
@@ -66,7 +67,7 @@ async function alignmentRows(tx: Tx, documentId: number) {
 async function alignmentAround(tx: Tx, documentId: number, p: number) {
   const links = await tx.link.findMany({ where: { documentId, position: { gte: p - 2, lte: p + 2 } }, orderBy: { position: "asc" } });
   const rows = links.map(linkRowOf);
-  const segments = await tx.segment.findMany({ where: { id: { in: rows.flatMap((r) => [...r.sourceIds, ...r.targetIds]) } }, select: { id: true, side: true, position: true } });
+  const segments = await findManyIn(rows.flatMap((r) => [...r.sourceIds, ...r.targetIds]), (part) => tx.segment.findMany({ where: { id: { in: part } }, select: { id: true, side: true, position: true } }));
   const position = new Map(segments.map((x) => [x.id, x.position]));
   const ids = { source: [] as number[], target: [] as number[] };
   for (const x of segments) ids[x.side as Side][x.position] = x.id;
@@ -203,7 +204,7 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
 }
 
 async function annotationsOn(tx: Tx, documentId: number, segmentIds: number[]): Promise<AnnotationRow[]> {
-  return (await tx.annotation.findMany({ where: { segmentId: { in: segmentIds }, documentId }, orderBy: { id: "asc" } })).map(annotationRowOf);
+  return (await findManyIn(segmentIds, (part) => tx.annotation.findMany({ where: { segmentId: { in: part }, documentId } }))).sort((a, b) => a.id - b.id).map(annotationRowOf);
 }
 
 async function prevSegmentId(tx: Tx, documentId: number, side: string, position: number): Promise<number | null> {
@@ -419,7 +420,7 @@ async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], s
 
 async function addDecidedFlags(tx: Tx, patch: ReviewPatch, ids: number[]) {
   if (!ids.length) return;
-  const rows = await tx.flag.findMany({ where: { id: { in: ids } } });
+  const rows = await findManyIn(ids, (part) => tx.flag.findMany({ where: { id: { in: part } } }));
   const records = await flagRecords(tx, rows);
   patch.flags.upsert = [...patch.flags.upsert.filter((f) => !ids.includes(f.id)), ...records];
 }
