@@ -2,13 +2,17 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listDocuments } from "@/lib/db/documents";
 import { t } from "@/lib/i18n";
-import { uiLanguage } from "../_server/session";
+import { can } from "@/lib/auth/roles";
+import { requireSession, uiLanguage } from "../_server/session";
+import { DocumentAdminButton } from "./document-admin";
 import { displayLabel } from "@/lib/text-hygiene";
 
 export const dynamic = "force-dynamic";
 
 export default async function DocumentsPage() {
-  const [lang, documents] = await Promise.all([uiLanguage(), listDocuments(db())]);
+  const [session, lang, documents] = await Promise.all([requireSession(), uiLanguage(), listDocuments(db())]);
+  const admin = can(session.role, "manageDocuments");
+  const deleted = admin ? await listDocuments(db(), { deleted: true }) : [];
   const langs = (d: { sourceLang: string; targetLang: string | null }) =>
     d.targetLang ? `${d.sourceLang} → ${d.targetLang}` : `${d.sourceLang} (${t(lang, "documents.single")})`;
   return (
@@ -28,6 +32,7 @@ export default async function DocumentsPage() {
               <th scope="col" className="num">{t(lang, "documents.columns.flags")}</th>
               <th scope="col">{t(lang, "documents.columns.updated")}</th>
               <th scope="col"><span className="visually-hidden">{t(lang, "downloads.reportPage")}</span></th>
+              {admin && <th scope="col"><span className="visually-hidden">{t(lang, "documents.actions")}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -41,10 +46,29 @@ export default async function DocumentsPage() {
                 <td className="num">{d.openFlags}</td>
                 <td><time dateTime={d.updatedAt}>{new Date(d.updatedAt).toLocaleString(lang === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" })}</time></td>
                 <td><Link href={`/documents/${d.id}/report`}>{t(lang, "downloads.reportPage")}</Link></td>
+                {admin && (
+                  <td>
+                    <DocumentAdminButton documentId={d.id} action="delete" label={t(lang, "documents.deleteLabel", { title: displayLabel(d.title) })} text={t(lang, "documents.delete")} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {deleted.length > 0 && (
+        <section aria-labelledby="deleted-title" data-testid="deleted-documents">
+          <h2 id="deleted-title">{t(lang, "documents.deleted")}</h2>
+          <p>{t(lang, "documents.deletedIntro")}</p>
+          <ul>
+            {deleted.map((d) => (
+              <li key={d.id} data-testid="deleted-row">
+                {displayLabel(d.title)}{" "}
+                <DocumentAdminButton documentId={d.id} action="restore" label={t(lang, "documents.restoreLabel", { title: displayLabel(d.title) })} text={t(lang, "documents.restore")} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

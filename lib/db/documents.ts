@@ -108,6 +108,7 @@ export class NotFoundError extends Error {}
 export async function loadSnapshot(db: Db, documentId: number): Promise<DocumentSnapshot> {
   const doc = await db.document.findUnique({ where: { id: documentId } });
   if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
+  if (doc.deletedAt) throw new NotFoundError(`Document ${documentId} has been deleted. An admin can restore it from the list of deleted documents.`);
   const [segments, links, flags, annotations, revisions, reviewers] = await Promise.all([
     db.segment.findMany({ where: { documentId }, orderBy: [{ side: "asc" }, { position: "asc" }] }),
     db.link.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
@@ -160,8 +161,9 @@ export interface DocumentSummary extends DocumentMeta {
   openFlags: number;
 }
 
-export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
-  const docs = await db.document.findMany({ orderBy: { id: "asc" } });
+/** The stored documents; with `deleted`, the ones an admin deleted (and may restore) instead. */
+export async function listDocuments(db: Db, options: { deleted?: boolean } = {}): Promise<DocumentSummary[]> {
+  const docs = await db.document.findMany({ where: { deletedAt: options.deleted ? { not: null } : null }, orderBy: { id: "asc" } });
   const [segments, links, confirmed, flags] = await Promise.all([
     db.segment.groupBy({ by: ["documentId", "side"], _count: { _all: true } }),
     db.link.groupBy({ by: ["documentId"], _count: { _all: true } }),
@@ -178,6 +180,22 @@ export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
   }));
 }
 
-export async function deleteDocument(db: Db, documentId: number): Promise<void> {
-  await db.document.delete({ where: { id: documentId } });
+/**
+ * Deleting hides a document (pages, API, exports, reports, review operations) but keeps
+ * its rows, so that an admin can restore it. Returns false when there was nothing to delete.
+ */
+export async function deleteDocument(db: Db, documentId: number, now = new Date()): Promise<boolean> {
+  const { count } = await db.document.updateMany({ where: { id: documentId, deletedAt: null }, data: { deletedAt: now } });
+  return count === 1;
+}
+
+/** Brings a deleted document back as it was. Returns false when it was not deleted. */
+export async function restoreDocument(db: Db, documentId: number): Promise<boolean> {
+  const { count } = await db.document.updateMany({ where: { id: documentId, deletedAt: { not: null } }, data: { deletedAt: null } });
+  return count === 1;
+}
+
+/** True for a document that exists and is not deleted. */
+export async function documentExists(db: Db, documentId: number): Promise<boolean> {
+  return (await db.document.count({ where: { id: documentId, deletedAt: null } })) === 1;
 }

@@ -311,3 +311,80 @@ describe("response headers", () => {
     await context.close();
   });
 });
+
+describe("roles", () => {
+  async function loginAs(login: string, password: string) {
+    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Login").fill(login);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    const cookie = (await context.cookies()).find((c) => c.name === "bitext_session")!.value;
+    return { context, page, cookie };
+  }
+
+  it("every route answers each role as its permissions say", async () => {
+    await createReviewer(db, { login: "vicky", displayName: "Vicky Viewer", password: "viewer password", role: "viewer" });
+    await createReviewer(db, { login: "ada", displayName: "Ada Admin", password: "admin password", role: "admin" });
+    const sessions = {
+      viewer: await loginAs("vicky", "viewer password"),
+      reviewer: await loginCookie(),
+      admin: await loginAs("ada", "admin password"),
+    };
+    const target = await importSeedPair(db, "Role probes");
+    const reads = [`/api/documents`, `/api/documents/${target}`, `/api/documents/${target}/history`, `/api/documents/${target}/export?format=json`, `/api/documents/${target}/report?format=json`, "/api/report?format=json"];
+    const json = { "content-type": "application/json" };
+    const expected: Record<string, Record<keyof typeof sessions, number>> = {
+      confirm: { viewer: 403, reviewer: 200, admin: 200 },
+      undo: { viewer: 403, reviewer: 200, admin: 200 },
+      import: { viewer: 403, reviewer: 202, admin: 202 },
+      delete: { viewer: 403, reviewer: 403, admin: 200 },
+      restore: { viewer: 403, reviewer: 403, admin: 200 },
+    };
+    for (const [role, { cookie }] of Object.entries(sessions) as [keyof typeof sessions, { cookie: string }][]) {
+      for (const path of reads) expect((await request(path, cookie)).status, `${role} GET ${path}`).toBe(200);
+      const link = await db.link.findFirstOrThrow({ where: { documentId: target, position: 0 } });
+      const status = {
+        confirm: (await request(`/api/documents/${target}/operations`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: link.status === "confirmed" ? "unconfirm" : "confirm", linkId: link.id }, expectedVersion: link.version }) })).status,
+        undo: (await request(`/api/documents/${target}/undo`, cookie, { method: "POST", headers: json, body: "{}" })).status,
+        import: (await request("/api/import", cookie, { method: "POST", body: importForm(`import by ${role}`) })).status,
+        delete: (await request(`/api/documents/${target}`, cookie, { method: "DELETE" })).status,
+        restore: (await request(`/api/documents/${target}/restore`, cookie, { method: "POST", headers: json, body: "{}" })).status,
+      };
+      expect(status, role).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v[role]])));
+    }
+    const refused = await request(`/api/documents/${target}/operations`, sessions.viewer.cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: "confirm", linkId: 1 }, expectedVersion: 0 }) });
+    expect((await refused.json()).message).toBe("Your account is a viewer, which may not change documents. Ask an admin to change your role if you need to.");
+
+    // The viewer's pages say what it cannot do and offer no import.
+    const { page: viewerPage } = sessions.viewer;
+    await viewerPage.goto(`/documents/${target}`);
+    await expect.poll(() => viewerPage.getByTestId("read-only").textContent()).toMatch(/Read-only: your account is a viewer/);
+    expect(await viewerPage.getByRole("link", { name: "Import" }).count()).toBe(0);
+    await viewerPage.goto("/import");
+    await expect.poll(() => viewerPage.getByTestId("import-forbidden").textContent()).toMatch(/may not import documents/);
+    expect(await viewerPage.getByTestId("source-text").count()).toBe(0);
+    for (const s of Object.values(sessions)) await s.context.close();
+  });
+
+  it("an admin deletes a document from the list and restores it; others see no such buttons", async () => {
+    const target = await importSeedPair(db, "Deleted and restored");
+    const reviewerSession = await loginCookie();
+    await reviewerSession.page.goto("/");
+    expect(await reviewerSession.page.getByRole("button", { name: /^Delete/ }).count()).toBe(0);
+    await reviewerSession.context.close();
+
+    const { context, page } = await loginAs("ada", "admin password");
+    await page.goto("/");
+    await page.getByRole("button", { name: "Delete “Deleted and restored”" }).click();
+    await expect.poll(() => page.getByTestId("deleted-row").filter({ hasText: "Deleted and restored" }).count()).toBe(1);
+    expect(await page.getByTestId("document-row").filter({ hasText: "Deleted and restored" }).count()).toBe(0);
+    expect((await db.document.findUniqueOrThrow({ where: { id: target } })).deletedAt).not.toBeNull();
+    await page.getByRole("button", { name: "Restore “Deleted and restored”" }).click();
+    await expect.poll(() => page.getByTestId("document-row").filter({ hasText: "Deleted and restored" }).count()).toBe(1);
+    expect((await db.document.findUniqueOrThrow({ where: { id: target } })).deletedAt).toBeNull();
+    await context.close();
+  });
+});

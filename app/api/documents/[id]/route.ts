@@ -1,7 +1,8 @@
 // GET /api/documents/[id]: the document for the review page (revisions come from /history).
 // With ?since=<version> and nothing changed since, a tiny "unchanged" answer for polling.
+// DELETE (admins): hides the document until an admin restores it (POST …/restore).
 import { db } from "@/lib/db/client";
-import { loadSnapshot } from "@/lib/db/documents";
+import { deleteDocument, loadSnapshot } from "@/lib/db/documents";
 import { undoState } from "@/lib/db/review";
 import { errorResponse, guard } from "./respond";
 
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const since = new URL(request.url).searchParams.get("since");
     if (since !== null && /^\d+$/.test(since)) {
-      const doc = await db().document.findUnique({ where: { id: g.documentId }, select: { version: true } });
+      const doc = await db().document.findFirst({ where: { id: g.documentId, deletedAt: null }, select: { version: true } });
       if (doc && doc.version === Number(since)) return Response.json({ unchanged: true, version: doc.version, undo: await undoState(db(), g.documentId, g.session.uid) });
     }
     const snapshot = await loadSnapshot(db(), g.documentId);
@@ -27,4 +28,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (err) {
     return errorResponse(err);
   }
+}
+
+export async function DELETE(_: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(params, "manageDocuments");
+  if ("response" in g) return g.response;
+  if (!(await deleteDocument(db(), g.documentId))) return Response.json({ error: "notFound", message: `There is no document ${g.documentId} to delete (or it is deleted already).` }, { status: 404 });
+  return Response.json({ deleted: g.documentId });
 }
