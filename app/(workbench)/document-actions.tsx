@@ -1,6 +1,7 @@
 "use client";
-// Rename and delete on a row of the document list, restore in the trash. Deleting asks first and
-// only moves the document to the trash, from which it can be restored for 30 days.
+// Rename (reviewers) and delete (admins) on a row of the document list, restore in the trash (admins).
+// Deleting asks first and only moves the document to the trash, restorable for 30 days. The API
+// checks the role again and answers 403 to anyone else.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ async function send(url: string, method: string, body?: unknown): Promise<string
   return data?.message ?? data?.error ?? `HTTP ${res.status}`;
 }
 
-export function DocumentActions({ id, title }: { id: number; title: string }) {
+export function DocumentActions({ id, title, canRename, canDelete, deleteLabel }: { id: number; title: string; canRename: boolean; canDelete: boolean; deleteLabel: string }) {
   const { t } = useTranslation("common");
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
@@ -41,8 +42,8 @@ export function DocumentActions({ id, title }: { id: number; title: string }) {
         </form>
       ) : (
         <>
-          <button type="button" className="secondary" onClick={() => { setDraft(title); setRenaming(true); }} data-testid="rename">{t("documents.rename")}</button>
-          <button type="button" className="secondary" onClick={remove} disabled={busy} data-testid="delete">{t("documents.delete")}</button>
+          {canRename && <button type="button" className="secondary" onClick={() => { setDraft(title); setRenaming(true); }} data-testid="rename">{t("documents.rename")}</button>}
+          {canDelete && <button type="button" className="secondary" aria-label={deleteLabel} onClick={remove} disabled={busy} data-testid="delete">{t("documents.delete")}</button>}
         </>
       )}
       {error && <span role="alert" className="error">{error}</span>}
@@ -50,7 +51,7 @@ export function DocumentActions({ id, title }: { id: number; title: string }) {
   );
 }
 
-export function RestoreButton({ id }: { id: number }) {
+export function RestoreButton({ id, label }: { id: number; label: string }) {
   const { t } = useTranslation("common");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function RestoreButton({ id }: { id: number }) {
   };
   return (
     <>
-      <button type="button" className="secondary" onClick={() => void restore()} data-testid="restore">{t("documents.restore")}</button>
+      <button type="button" className="secondary" aria-label={label} onClick={() => void restore()} data-testid="restore">{t("documents.restore")}</button>
       {error && <span role="alert" className="error">{error}</span>}
     </>
   );

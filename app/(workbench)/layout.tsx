@@ -6,7 +6,7 @@ export default async function WorkbenchLayout({ children }: { children: ReactNod
   const [session, lang] = await Promise.all([requireSession(), uiLanguage()]);
   return (
     <>
-      <Header lang={lang} user={{ name: session.name }} />
+      <Header lang={lang} user={{ name: session.name, role: session.role }} />
       <main id="main">{children}</main>
     </>
   );

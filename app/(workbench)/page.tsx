@@ -3,13 +3,17 @@ import { db } from "@/lib/db/client";
 import { listDocuments, listTrash, TRASH_DAYS } from "@/lib/db/documents";
 import { DocumentActions, RestoreButton } from "./document-actions";
 import { t } from "@/lib/i18n";
-import { uiLanguage } from "../_server/session";
+import { can } from "@/lib/auth/roles";
+import { requireSession, uiLanguage } from "../_server/session";
 import { displayLabel } from "@/lib/text-hygiene";
 
 export const dynamic = "force-dynamic";
 
 export default async function DocumentsPage() {
-  const [lang, documents, trash] = await Promise.all([uiLanguage(), listDocuments(db()), listTrash(db())]);
+  const [session, lang, documents] = await Promise.all([requireSession(), uiLanguage(), listDocuments(db())]);
+  const admin = can(session.role, "manageDocuments");
+  const editor = can(session.role, "edit");
+  const trash = admin ? await listTrash(db()) : [];
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === "de" ? "de-DE" : "en-GB", { dateStyle: "medium" });
   const langs = (d: { sourceLang: string; targetLang: string | null }) =>
     d.targetLang ? `${d.sourceLang} → ${d.targetLang}` : `${d.sourceLang} (${t(lang, "documents.single")})`;
@@ -30,7 +34,7 @@ export default async function DocumentsPage() {
               <th scope="col" className="num">{t(lang, "documents.columns.flags")}</th>
               <th scope="col">{t(lang, "documents.columns.updated")}</th>
               <th scope="col"><span className="visually-hidden">{t(lang, "downloads.reportPage")}</span></th>
-              <th scope="col"><span className="visually-hidden">{t(lang, "documents.actions")}</span></th>
+              {(admin || editor) && <th scope="col"><span className="visually-hidden">{t(lang, "documents.actions")}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -44,24 +48,32 @@ export default async function DocumentsPage() {
                 <td className="num">{d.openFlags}</td>
                 <td><time dateTime={d.updatedAt}>{new Date(d.updatedAt).toLocaleString(lang === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" })}</time></td>
                 <td><Link href={`/documents/${d.id}/report`}>{t(lang, "downloads.reportPage")}</Link></td>
-                <td><DocumentActions id={d.id} title={d.title} /></td>
+                {(admin || editor) && (
+                  <td>
+                    <DocumentActions
+                      id={d.id} title={d.title} canRename={editor} canDelete={admin}
+                      deleteLabel={t(lang, "documents.deleteLabel", { title: displayLabel(d.title) })}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {trash.length > 0 && (
-        <details className="trash" data-testid="trash">
-          <summary>{t(lang, "documents.trash", { count: trash.length, days: TRASH_DAYS })}</summary>
+        <section aria-labelledby="deleted-title" data-testid="deleted-documents">
+          <h2 id="deleted-title">{t(lang, "documents.trash", { count: trash.length, days: TRASH_DAYS })}</h2>
+          <p>{t(lang, "documents.deletedIntro")}</p>
           <ul>
             {trash.map((d) => (
-              <li key={d.id} data-testid="trash-row">
+              <li key={d.id} data-testid="deleted-row">
                 {displayLabel(d.title)} <span className="meta">{t(lang, "documents.trashedOn", { deleted: date(d.deletedAt), purge: date(d.purgeAt) })}</span>{" "}
-                <RestoreButton id={d.id} />
+                <RestoreButton id={d.id} label={t(lang, "documents.restoreLabel", { title: displayLabel(d.title) })} />
               </li>
             ))}
           </ul>
-        </details>
+        </section>
       )}
     </section>
   );

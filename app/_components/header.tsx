@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { can } from "@/lib/auth/roles";
 import { t, type UiLanguage } from "@/lib/i18n";
 import { logout } from "../_server/actions";
 import { LanguageSwitch } from "./language-switch";
 
-export function Header({ lang, user }: { lang: UiLanguage; user: { name: string } | null }) {
+export function Header({ lang, user }: { lang: UiLanguage; user: { name: string; role: string } | null }) {
   return (
     <header className="app-header">
       <a className="skip" href="#main">{t(lang, "nav.skip")}</a>
@@ -11,7 +12,7 @@ export function Header({ lang, user }: { lang: UiLanguage; user: { name: string 
       {user && (
         <nav aria-label={t(lang, "nav.documents")}>
           <Link href="/">{t(lang, "nav.documents")}</Link>
-          <Link href="/import">{t(lang, "nav.import")}</Link>
+          {can(user.role, "import") && <Link href="/import">{t(lang, "nav.import")}</Link>}
           <Link href="/report">{t(lang, "nav.report")}</Link>
         </nav>
       )}

@@ -2,6 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { can, forbiddenMessage, type Permission } from "@/lib/auth/roles";
 import { SESSION_COOKIE, type SessionPayload } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { findSession, openSession, revokeSession } from "@/lib/db/sessions";
@@ -12,8 +13,20 @@ export const LANG_COOKIE = "bitext_lang";
 /** The open session of this request (one lookup per render), or null. */
 export const currentSession = cache(async (): Promise<SessionPayload | null> => {
   const session = await findSession(db(), (await cookies()).get(SESSION_COOKIE)?.value);
-  return session && { uid: session.reviewer.id, login: session.reviewer.login, name: session.reviewer.displayName, sessionId: session.id };
+  return session && { uid: session.reviewer.id, login: session.reviewer.login, name: session.reviewer.displayName, role: session.reviewer.role, sessionId: session.id };
 });
+
+/**
+ * For route handlers: the session if its role may do this, else the answer to send
+ * (401 without a session, 403 with the role's limits spelled out).
+ */
+export async function authorize(permission: Permission): Promise<{ session: SessionPayload } | { response: Response }> {
+  const session = await currentSession();
+  if (!session) return { response: Response.json({ error: "unauthenticated", message: "Not logged in. Log in at /login first." }, { status: 401 }) };
+  if (!can(session.role, permission)) return { response: Response.json({ error: "forbidden", message: forbiddenMessage(session.role, permission) }, { status: 403 }) };
+  return { session };
+}
+
 
 /** For pages and server actions: the reviewer, or a redirect to the login page. */
 export async function requireSession(): Promise<SessionPayload> {

@@ -1,7 +1,7 @@
 // `bitext rename ID TITLE`, `bitext delete ID` and `bitext restore ID`: a document's name, and the
 // trash it goes to before it is deleted for good (TRASH_DAYS later).
 import { db } from "../../lib/db/client";
-import { InvalidTitleError, NotFoundError, renameDocument, restoreDocument, TRASH_DAYS, trashDocument } from "../../lib/db/documents";
+import { deleteDocument, documentExists, InvalidTitleError, NotFoundError, renameDocument, restoreDocument, TRASH_DAYS } from "../../lib/db/documents";
 import { displayLabel } from "../../lib/text-hygiene";
 import { InputError, UsageError, type Command } from "../command";
 import { parse } from "../args";
@@ -50,8 +50,11 @@ export const deleteCommand: Command = {
     const { positionals } = parse(args, {});
     const id = documentId(positionals[0], this.usage);
     return withDb(async () => {
-      const t = await trashDocument(db(), id);
-      console.log(`Document ${id} ("${displayLabel(t.title)}") is in the trash until ${t.purgeAt.slice(0, 10)}; \`bitext restore ${id}\` takes it back.`);
+      if (!(await deleteDocument(db(), id))) {
+        throw new NotFoundError(`There is no document ${id} to delete (or it is in the trash already: \`bitext list --trash\`).`);
+      }
+      const purge = new Date(Date.now() + TRASH_DAYS * 86_400_000).toISOString().slice(0, 10);
+      console.log(`Document ${id} is in the trash until ${purge}; \`bitext restore ${id}\` takes it back.`);
     });
   },
 };
@@ -64,7 +67,9 @@ export const restoreCommand: Command = {
     const { positionals } = parse(args, {});
     const id = documentId(positionals[0], this.usage);
     return withDb(async () => {
-      await restoreDocument(db(), id);
+      if (!(await restoreDocument(db(), id))) {
+        throw new NotFoundError(await documentExists(db(), id) ? `Document ${id} is not in the trash: there is nothing to restore.` : `There is no document ${id} in the trash (\`bitext list --trash\` shows it).`);
+      }
       console.log(`Document ${id} is back in the list.`);
     });
   },

@@ -12,7 +12,7 @@ export const SESSION_COOKIE = "bitext_session";
 /** Exactly two base64url parts of 32 bytes: anything else (extra ".x" parts, padding, spaces) is not a session. */
 const TOKEN = /^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/;
 
-export interface SessionPayload { uid: number; login: string; name: string; sessionId: number }
+export interface SessionPayload { uid: number; login: string; name: string; role: string; sessionId: number }
 
 export interface SessionLimits { idleMs: number; absoluteMs: number }
 

@@ -106,7 +106,7 @@ export class NotFoundError extends Error {}
 export async function loadSnapshot(db: Db, documentId: number): Promise<DocumentSnapshot> {
   const doc = await db.document.findUnique({ where: { id: documentId } });
   if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
-  if (doc.deletedAt) throw new NotFoundError(`Document ${documentId} is in the trash. Restore it first (\`bitext restore ${documentId}\`, or Restore in the trash below the document list).`);
+  if (doc.deletedAt) throw new NotFoundError(`Document ${documentId} has been deleted. An admin can restore it from the trash below the document list (\`bitext restore ${documentId}\`) until ${purgeDate(doc.deletedAt).toISOString().slice(0, 10)}.`);
   const [segments, links, flags, annotations, revisions, reviewers] = await Promise.all([
     db.segment.findMany({ where: { documentId }, orderBy: [{ side: "asc" }, { position: "asc" }] }),
     db.link.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
@@ -161,9 +161,9 @@ export interface DocumentSummary extends DocumentMeta {
   openFlags: number;
 }
 
-/** The live documents, or (`trash: true`) those in the trash. */
-export async function listDocuments(db: Db, options: { trash?: boolean } = {}): Promise<DocumentSummary[]> {
-  const docs = await db.document.findMany({ where: { deletedAt: options.trash ? { not: null } : null }, orderBy: { id: "asc" } });
+/** The stored documents; with `deleted`, the ones an admin deleted (and may restore) instead. */
+export async function listDocuments(db: Db, options: { deleted?: boolean } = {}): Promise<DocumentSummary[]> {
+  const docs = await db.document.findMany({ where: { deletedAt: options.deleted ? { not: null } : null }, orderBy: { id: "asc" } });
   const [segments, links, confirmed, flags] = await Promise.all([
     db.segment.groupBy({ by: ["documentId", "side"], _count: { _all: true } }),
     db.link.groupBy({ by: ["documentId"], _count: { _all: true } }),
@@ -180,16 +180,12 @@ export async function listDocuments(db: Db, options: { trash?: boolean } = {}): 
   }));
 }
 
-/** Days a document stays in the trash before it is deleted for good. */
+/** Days a deleted document stays in the trash before it is deleted for good. */
 export const TRASH_DAYS = 30;
 
-export interface TrashedDocument { id: number; title: string; deletedAt: string; /** When it will be deleted for good. */ purgeAt: string }
+const purgeDate = (deletedAt: Date) => new Date(deletedAt.getTime() + TRASH_DAYS * 86_400_000);
 
-async function liveOrTrashed(db: Db | Tx, documentId: number) {
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { id: true, title: true, deletedAt: true } });
-  if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents (\`bitext list --trash\` those in the trash).`);
-  return doc;
-}
+export interface TrashedDocument { id: number; title: string; deletedAt: string; /** When it will be deleted for good. */ purgeAt: string }
 
 /** A title as people type it: trimmed, one line, not empty, not absurdly long. Throws with what to do. */
 export function checkTitle(title: string): string {
@@ -203,52 +199,57 @@ export function checkTitle(title: string): string {
 
 export class InvalidTitleError extends Error {}
 
-/** Renames a document (live or in the trash) and records who did it in its history. */
+/** Renames a document (live or deleted) and records who did it in its history. */
 export async function renameDocument(db: Db, documentId: number, title: string, author: number | null = null): Promise<void> {
   const next = checkTitle(title);
   await db.$transaction(async (tx) => {
-    const doc = await liveOrTrashed(tx, documentId);
+    const doc = await tx.document.findUnique({ where: { id: documentId }, select: { title: true } });
+    if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
     if (doc.title === next) return;
     await tx.document.update({ where: { id: documentId }, data: { title: next } });
     await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "rename", before: { title: doc.title }, after: { title: next } } });
   });
 }
 
-/** Moves a document to the trash: gone from lists and the project report, restorable for TRASH_DAYS. */
-export async function trashDocument(db: Db, documentId: number, author: number | null = null, now = new Date()): Promise<TrashedDocument> {
+/**
+ * Deleting moves a document to the trash: hidden from pages, API, exports, reports and review
+ * operations, its rows kept so that an admin can restore it, until TRASH_DAYS have passed
+ * (purgeTrash). Returns false when there was nothing to delete. The history records who did it.
+ */
+export async function deleteDocument(db: Db, documentId: number, options: { author?: number | null; now?: Date } = {}): Promise<boolean> {
+  const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const doc = await liveOrTrashed(tx, documentId);
-    const deletedAt = doc.deletedAt ?? now;
-    if (!doc.deletedAt) {
-      await tx.document.update({ where: { id: documentId }, data: { deletedAt } });
-      await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "delete", before: { deletedAt: null }, after: { deletedAt: deletedAt.toISOString() } } });
-    }
-    return trashed({ ...doc, deletedAt });
+    const { count } = await tx.document.updateMany({ where: { id: documentId, deletedAt: null }, data: { deletedAt: now } });
+    if (count !== 1) return false;
+    await tx.revision.create({ data: { documentId, reviewerId: options.author ?? null, entity: "document", entityId: documentId, operation: "delete", before: { deletedAt: null }, after: { deletedAt: now.toISOString() } } });
+    return true;
   });
 }
 
-/** Takes a document out of the trash, as it was. */
-export async function restoreDocument(db: Db, documentId: number, author: number | null = null): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const doc = await liveOrTrashed(tx, documentId);
-    if (!doc.deletedAt) return;
+/** Brings a deleted document back as it was. Returns false when it was not deleted. */
+export async function restoreDocument(db: Db, documentId: number, author: number | null = null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const doc = await tx.document.findUnique({ where: { id: documentId }, select: { deletedAt: true } });
+    if (!doc?.deletedAt) return false;
     await tx.document.update({ where: { id: documentId }, data: { deletedAt: null } });
     await tx.revision.create({ data: { documentId, reviewerId: author, entity: "document", entityId: documentId, operation: "restore", before: { deletedAt: doc.deletedAt.toISOString() }, after: { deletedAt: null } } });
+    return true;
   });
 }
 
-function trashed(d: { id: number; title: string; deletedAt: Date }): TrashedDocument {
-  return { id: d.id, title: d.title, deletedAt: d.deletedAt.toISOString(), purgeAt: new Date(d.deletedAt.getTime() + TRASH_DAYS * 86_400_000).toISOString() };
+/** True for a document that exists and is not deleted. */
+export async function documentExists(db: Db, documentId: number): Promise<boolean> {
+  return (await db.document.count({ where: { id: documentId, deletedAt: null } })) === 1;
 }
 
 /** The trash, oldest first, after deleting for good what has been there longer than TRASH_DAYS. */
 export async function listTrash(db: Db, now = new Date()): Promise<TrashedDocument[]> {
   await purgeTrash(db, now);
   const docs = await db.document.findMany({ where: { deletedAt: { not: null } }, orderBy: { deletedAt: "asc" }, select: { id: true, title: true, deletedAt: true } });
-  return docs.map((d) => trashed({ ...d, deletedAt: d.deletedAt! }));
+  return docs.map((d) => ({ id: d.id, title: d.title, deletedAt: d.deletedAt!.toISOString(), purgeAt: purgeDate(d.deletedAt!).toISOString() }));
 }
 
-/** Deletes for good (with every row of theirs) the documents trashed more than TRASH_DAYS ago. */
+/** Deletes for good (with every row of theirs) the documents deleted more than TRASH_DAYS ago. */
 export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - TRASH_DAYS * 86_400_000);
   const { count } = await db.document.deleteMany({ where: { deletedAt: { lt: before } } });

@@ -3,19 +3,21 @@ import type { Db } from "./client";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
 import { revokeSessionsOf } from "./sessions";
 import { textProblem } from "../text-hygiene";
+import { isRole, ROLES, type Role } from "../auth/roles";
 
 export class AccountError extends Error {}
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,39}$/i;
 
-export async function createReviewer(db: Db, input: { login: string; displayName?: string; password: string }) {
+export async function createReviewer(db: Db, input: { login: string; displayName?: string; password: string; role?: Role }) {
   const login = input.login.trim();
   if (!LOGIN.test(login)) throw new AccountError(`"${login}" is not a usable login: use 2–40 letters, digits, dots, dashes or underscores.`);
   const problem = passwordProblem(input.password) ?? (input.displayName ? textProblem(input.displayName, "The display name") : null);
   if (problem) throw new AccountError(problem);
   const existing = await db.reviewer.findUnique({ where: { login } });
   if (existing && existing.passwordHash !== "!disabled") throw new AccountError(`The login "${login}" is taken. Choose another one.`);
-  const data = { login, displayName: input.displayName?.trim() || login, passwordHash: await hashPassword(input.password) };
+  if (input.role !== undefined && !isRole(input.role)) throw new AccountError(`"${input.role}" is not a role: use ${ROLES.join(", ")}.`);
+  const data = { login, displayName: input.displayName?.trim() || login, passwordHash: await hashPassword(input.password), role: input.role ?? "reviewer" };
   // An account that arrived with an imported document (no password) is taken over.
   return existing ? db.reviewer.update({ where: { id: existing.id }, data }) : db.reviewer.create({ data });
 }
@@ -64,7 +66,14 @@ export async function setDisabled(db: Db, login: string, disabled: boolean): Pro
   });
 }
 
+export async function setRole(db: Db, login: string, role: string): Promise<{ login: string; role: Role }> {
+  if (!isRole(role)) throw new AccountError(`"${role}" is not a role: use ${ROLES.join(", ")}.`);
+  const reviewer = await accountByLogin(db, login);
+  await db.reviewer.update({ where: { id: reviewer.id }, data: { role } });
+  return { login: reviewer.login, role };
+}
+
 export async function listReviewers(db: Db) {
-  const rows = await db.reviewer.findMany({ orderBy: { login: "asc" }, select: { login: true, displayName: true, passwordHash: true, disabledAt: true } });
-  return rows.map((r) => ({ login: r.login, displayName: r.displayName, status: r.disabledAt ? "disabled" : r.passwordHash.startsWith("!") ? "no password (imported)" : "active" }));
+  const rows = await db.reviewer.findMany({ orderBy: { login: "asc" }, select: { login: true, displayName: true, passwordHash: true, disabledAt: true, role: true } });
+  return rows.map((r) => ({ login: r.login, displayName: r.displayName, role: r.role, status: r.disabledAt ? "disabled" : r.passwordHash.startsWith("!") ? "no password (imported)" : "active" }));
 }

@@ -7,7 +7,7 @@ import { newSessionToken, parseSessionToken, sessionLimits, type SessionLimits }
 export interface ActiveSession {
   id: number;
   expiresAt: Date;
-  reviewer: { id: number; login: string; displayName: string };
+  reviewer: { id: number; login: string; displayName: string; role: string };
 }
 
 /** How stale lastSeenAt may get before a request writes it (a write per request would be wasteful). */
@@ -31,7 +31,7 @@ export async function findSession(db: Db, token: string | undefined, now = new D
   if (!parsed) return null;
   const row = await db.session.findUnique({
     where: { tokenHash: parsed.tokenHash },
-    include: { reviewer: { select: { id: true, login: true, displayName: true, passwordHash: true, disabledAt: true } } },
+    include: { reviewer: { select: { id: true, login: true, displayName: true, passwordHash: true, disabledAt: true, role: true } } },
   });
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > limits.idleMs) return null;
@@ -39,8 +39,8 @@ export async function findSession(db: Db, token: string | undefined, now = new D
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
     await db.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  const { id, login, displayName } = row.reviewer;
-  return { id: row.id, expiresAt: row.expiresAt, reviewer: { id, login, displayName } };
+  const { id, login, displayName, role } = row.reviewer;
+  return { id: row.id, expiresAt: row.expiresAt, reviewer: { id, login, displayName, role } };
 }
 
 /** Logout: the cookie's session stops working, wherever a copy of the cookie is. */

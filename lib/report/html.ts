@@ -4,6 +4,7 @@ import { t as translate, type UiLanguage } from "../i18n";
 import { escapeXml as esc } from "../formats/xml";
 import { categorySeverityChart, distributionChart, shareBar, SEVERITY_COLORS, type ChartText } from "./charts";
 import { SEVERITIES, type CategoryCount, type ProjectReport, type QualityReport, type ReportIssue, type ReviewerActivity, type ScoreSummary } from "./types";
+import { REPORT_FILE_POLICY } from "../auth/headers";
 
 /** How many change entries the HTML lists; the JSON download has them all. */
 const MAX_ENTRIES = 200;
@@ -67,7 +68,7 @@ small.explain { display: block; color: #4b5563; margin-top: .5rem; }
 `;
 
 function page(lang: UiLanguage, title: string, body: string): string {
-  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${REPORT_FILE_POLICY}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 function chartText(c: Ctx, title: string): ChartText & { position: string; count: string } {

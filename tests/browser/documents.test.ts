@@ -1,8 +1,10 @@
-// The document list: rename in place, delete with a confirmation to the trash, restore (issue #16).
+// The document list (issue #16): a reviewer renames in place; an admin deletes after a confirmation,
+// to the trash, and restores from it.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
-import { importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { createReviewer } from "../../lib/db/reviewers";
+import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
 
 describe("document list: rename, delete, restore", () => {
   let browser: Browser;
@@ -10,6 +12,7 @@ describe("document list: rename, delete, restore", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     db = createDb(inject("databaseUrl"));
+    await createReviewer(db, { login: "trashadmin", displayName: "Tessa Trash", password: "trash admin password", role: "admin" });
   });
   afterAll(async () => {
     await browser?.close();
@@ -18,14 +21,24 @@ describe("document list: rename, delete, restore", () => {
 
   it("renames a document, deletes it after confirming, and restores it from the trash", async () => {
     const id = await importSeedPair(db, "Pair to rename");
-    const { context, page } = await loggedInContext(browser);
-    await page.goto("/");
-    const row = () => page.getByTestId("document-row").filter({ has: page.locator(`a[href="/documents/${id}"]`) });
+    const reviewer = await loggedInContext(browser);
+    await reviewer.page.goto("/");
+    const rowOf = (page: typeof reviewer.page) => page.getByTestId("document-row").filter({ has: page.locator(`a[href="/documents/${id}"]`) });
+    expect(await rowOf(reviewer.page).getByTestId("delete").count()).toBe(0);
+    await rowOf(reviewer.page).getByTestId("rename").click();
+    await rowOf(reviewer.page).getByTestId("rename-input").fill("Renamed in the browser");
+    await rowOf(reviewer.page).getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => rowOf(reviewer.page).textContent()).toContain("Renamed in the browser");
+    await reviewer.context.close();
 
-    await row().getByTestId("rename").click();
-    await row().getByTestId("rename-input").fill("Renamed in the browser");
-    await row().getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => row().textContent()).toContain("Renamed in the browser");
+    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Login").fill("trashadmin");
+    await page.getByLabel("Password").fill("trash admin password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    const row = () => rowOf(page);
 
     // Dismissing the confirmation keeps the document.
     page.once("dialog", (d) => void d.dismiss());
@@ -36,10 +49,9 @@ describe("document list: rename, delete, restore", () => {
     page.once("dialog", (d) => { expect(d.message()).toContain("Renamed in the browser"); void d.accept(); });
     await row().getByTestId("delete").click();
     await expect.poll(() => row().count()).toBe(0);
-    const trash = page.getByTestId("trash");
-    await trash.locator("summary").click();
-    const trashed = page.getByTestId("trash-row").filter({ hasText: "Renamed in the browser" });
-    expect(await trashed.count()).toBe(1);
+    const trashed = page.getByTestId("deleted-row").filter({ hasText: "Renamed in the browser" });
+    await expect.poll(() => trashed.count()).toBe(1);
+    expect(await trashed.textContent()).toMatch(/removed for good on/);
     expect((await page.request.get(`/documents/${id}`)).status()).toBe(404);
 
     await trashed.getByTestId("restore").click();

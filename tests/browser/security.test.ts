@@ -184,11 +184,13 @@ describe("guessing passwords", () => {
     const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
     const page = await context.newPage();
     await page.goto("/login");
+    const button = page.getByRole("button", { name: "Log in" });
     const attempt = async (password: string) => {
+      await expect.poll(() => button.isEnabled()).toBe(true);
       await page.getByLabel("Login").fill("guessed");
       await page.getByLabel("Password").fill(password);
-      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
-      await page.getByRole("button", { name: "Log in" }).click();
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login", { timeout: 60_000 });
+      await button.click();
       await answered;
       await expect.poll(() => page.locator("#login-error").count()).toBe(1);
     };
@@ -226,6 +228,164 @@ describe("text hygiene over HTTP", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Invoice <U+202E>fdp.exe <U+001B>[31m");
     const report = await request(`/api/documents/${spoof}/report?format=html`, cookie);
     expect(await report.text()).not.toMatch(/[\u202E\u001B]/);
+    await context.close();
+  });
+});
+
+describe("response headers", () => {
+  it("pages carry a nonce CSP without inline scripts, nosniff and no framing, and still work in Chromium", async () => {
+    const { context, page } = await loggedInContext(browser);
+    const violations: string[] = [];
+    page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    const seen = new Set<string>();
+    for (const path of ["/", `/documents/${documentId}`, `/documents/${documentId}/report`, "/import", "/report"]) {
+      const res = await page.goto(path);
+      const csp = res!.headers()["content-security-policy"];
+      const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+      expect(script).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      seen.add(script);
+      expect(res!.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(res!.headers()["x-frame-options"]).toBe("DENY");
+    }
+    expect(seen.size).toBe(5); // a fresh nonce per response
+    // Hydrated: the review page answers to a click (its scripts ran under the policy).
+    await page.goto(`/documents/${documentId}`);
+    await expect.poll(() => page.getByTestId("link-row").count()).toBeGreaterThan(0);
+    await page.getByTestId("link-row").nth(2).click();
+    await expect.poll(() => page.getByTestId("link-row").nth(2).getAttribute("aria-current")).toBe("true");
+    expect(violations).toEqual([]);
+    const api = await page.request.get(`/api/documents/${documentId}`);
+    expect(api.headers()["content-security-policy"]).toContain("sandbox");
+    expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+    const asset = await page.request.get((await page.locator("script[src^='/_next/static']").first().getAttribute("src"))!);
+    expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+    await context.close();
+  });
+
+  it("the downloadable HTML report forbids scripts in the file itself", async () => {
+    const { context, cookie } = await loginCookie();
+    const res = await request(`/api/documents/${documentId}/report?format=html`, cookie);
+    const html = await res.text();
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'none'/);
+    // Opened from disk, an injected script does not run.
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => violations.push(m.text()));
+    await page.setContent(html.replace("</body>", `<script>document.title = "script ran"</script></body>`));
+    expect(await page.title()).not.toBe("script ran");
+    await context.close();
+  });
+
+  it("sets the session cookie Secure when a proxy says the request came over HTTPS", async () => {
+    const reviewer = inject("reviewers")[1];
+    const context = await browser.newContext({ baseURL: baseURL() });
+    const page = await context.newPage();
+    await page.goto("/login");
+    // The browser's own login request (server action id, form body), replayed as a TLS-terminating proxy would pass it on.
+    let captured: { headers: Record<string, string>; body: Buffer | null } | undefined;
+    await page.route("**/login", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      captured = { headers: route.request().headers(), body: route.request().postDataBuffer() };
+      await route.abort();
+    });
+    await page.getByLabel("Login").fill(reviewer.login);
+    await page.getByLabel("Password").fill(reviewer.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect.poll(() => captured !== undefined).toBe(true);
+    const headers = new Headers(captured!.headers);
+    headers.delete("content-length");
+    headers.set("origin", baseURL().replace(/^http:/, "https:"));
+    headers.set("x-forwarded-proto", "https");
+    const res = await fetch(`${baseURL()}/login`, { method: "POST", headers, body: captured!.body ? new Uint8Array(captured!.body) : undefined, redirect: "manual" });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("bitext_session="));
+    expect(setCookie).toMatch(/; Secure/i);
+    expect(setCookie).toMatch(/; HttpOnly/i);
+    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=/);
+    // Over plain HTTP the same login gets a cookie without Secure (the browser would drop a Secure one).
+    headers.set("origin", baseURL());
+    headers.delete("x-forwarded-proto");
+    const plain = await fetch(`${baseURL()}/login`, { method: "POST", headers, body: captured!.body ? new Uint8Array(captured!.body) : undefined, redirect: "manual" });
+    expect(plain.headers.getSetCookie().find((c) => c.startsWith("bitext_session="))).not.toMatch(/Secure/i);
+    await context.close();
+  });
+});
+
+describe("roles", () => {
+  async function loginAs(login: string, password: string) {
+    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Login").fill(login);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    const cookie = (await context.cookies()).find((c) => c.name === "bitext_session")!.value;
+    return { context, page, cookie };
+  }
+
+  it("every route answers each role as its permissions say", async () => {
+    await createReviewer(db, { login: "vicky", displayName: "Vicky Viewer", password: "viewer password", role: "viewer" });
+    await createReviewer(db, { login: "ada", displayName: "Ada Admin", password: "admin password", role: "admin" });
+    const sessions = {
+      viewer: await loginAs("vicky", "viewer password"),
+      reviewer: await loginCookie(),
+      admin: await loginAs("ada", "admin password"),
+    };
+    const target = await importSeedPair(db, "Role probes");
+    const reads = [`/api/documents`, `/api/documents/${target}`, `/api/documents/${target}/history`, `/api/documents/${target}/export?format=json`, `/api/documents/${target}/report?format=json`, "/api/report?format=json"];
+    const json = { "content-type": "application/json" };
+    const expected: Record<string, Record<keyof typeof sessions, number>> = {
+      confirm: { viewer: 403, reviewer: 200, admin: 200 },
+      undo: { viewer: 403, reviewer: 200, admin: 200 },
+      import: { viewer: 403, reviewer: 202, admin: 202 },
+      delete: { viewer: 403, reviewer: 403, admin: 200 },
+      restore: { viewer: 403, reviewer: 403, admin: 200 },
+    };
+    for (const [role, { cookie }] of Object.entries(sessions) as [keyof typeof sessions, { cookie: string }][]) {
+      for (const path of reads) expect((await request(path, cookie)).status, `${role} GET ${path}`).toBe(200);
+      const link = await db.link.findFirstOrThrow({ where: { documentId: target, position: 0 } });
+      const status = {
+        confirm: (await request(`/api/documents/${target}/operations`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: link.status === "confirmed" ? "unconfirm" : "confirm", linkId: link.id }, expectedVersion: link.version }) })).status,
+        undo: (await request(`/api/documents/${target}/undo`, cookie, { method: "POST", headers: json, body: "{}" })).status,
+        import: (await request("/api/import", cookie, { method: "POST", body: importForm(`import by ${role}`) })).status,
+        delete: (await request(`/api/documents/${target}`, cookie, { method: "DELETE" })).status,
+        restore: (await request(`/api/documents/${target}/restore`, cookie, { method: "POST", headers: json, body: "{}" })).status,
+      };
+      expect(status, role).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v[role]])));
+    }
+    const refused = await request(`/api/documents/${target}/operations`, sessions.viewer.cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: "confirm", linkId: 1 }, expectedVersion: 0 }) });
+    expect((await refused.json()).message).toBe("Your account is a viewer, which may not change documents. Ask an admin to change your role if you need to.");
+
+    // The viewer's pages say what it cannot do and offer no import.
+    const { page: viewerPage } = sessions.viewer;
+    await viewerPage.goto(`/documents/${target}`);
+    await expect.poll(() => viewerPage.getByTestId("read-only").textContent()).toMatch(/Read-only: your account is a viewer/);
+    expect(await viewerPage.getByRole("link", { name: "Import" }).count()).toBe(0);
+    await viewerPage.goto("/import");
+    await expect.poll(() => viewerPage.getByTestId("import-forbidden").textContent()).toMatch(/may not import documents/);
+    expect(await viewerPage.getByTestId("source-text").count()).toBe(0);
+    for (const s of Object.values(sessions)) await s.context.close();
+  });
+
+  it("an admin deletes a document from the list and restores it; others see no such buttons", async () => {
+    const target = await importSeedPair(db, "Deleted and restored");
+    const reviewerSession = await loginCookie();
+    await reviewerSession.page.goto("/");
+    expect(await reviewerSession.page.getByRole("button", { name: /^Delete/ }).count()).toBe(0);
+    await reviewerSession.context.close();
+
+    const { context, page } = await loginAs("ada", "admin password");
+    await page.goto("/");
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Delete “Deleted and restored”" }).click();
+    await expect.poll(() => page.getByTestId("deleted-row").filter({ hasText: "Deleted and restored" }).count()).toBe(1);
+    expect(await page.getByTestId("document-row").filter({ hasText: "Deleted and restored" }).count()).toBe(0);
+    expect((await db.document.findUniqueOrThrow({ where: { id: target } })).deletedAt).not.toBeNull();
+    await page.getByRole("button", { name: "Restore “Deleted and restored”" }).click();
+    await expect.poll(() => page.getByTestId("document-row").filter({ hasText: "Deleted and restored" }).count()).toBe(1);
+    expect((await db.document.findUniqueOrThrow({ where: { id: target } })).deletedAt).toBeNull();
     await context.close();
   });
 });

@@ -34,7 +34,7 @@ describe("bitext rename / delete / restore", () => {
     expect(bitext(["list", "--trash"]).stdout).toMatch(new RegExp(`^${id}\\t\\d{4}-\\d\\d-\\d\\d\\t\\d{4}-\\d\\d-\\d\\d\\tKept for review$`, "m"));
     const gone = bitext(["export", "--document", id, "--format", "tsv"]);
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toContain("in the trash");
+    expect(gone.stderr).toContain("has been deleted");
 
     expect(bitext(["restore", id]).code).toBe(0);
     expect(bitext(["list"]).stdout).toContain("Kept for review");

@@ -53,10 +53,24 @@ describe("bitext user", () => {
     expect(disable.stdout.trim()).toBe("disabled sam; ended 1 session");
     expect(await findSession(db, session.token)).toBeNull();
     expect(await authenticate(db, "sam", "sam's password")).toBeNull();
-    expect(bitext(["user", "list"]).stdout).toMatch(/^sam\tdisabled\tsam$/m);
+    expect(bitext(["user", "list"]).stdout).toMatch(/^sam\treviewer\tdisabled\tsam$/m);
     expect(bitext(["user", "enable", "sam"]).stdout.trim()).toBe("enabled sam");
     expect(await authenticate(db, "sam", "sam's password")).not.toBeNull();
-    expect(bitext(["user", "list"]).stdout).toMatch(/^sam\tactive\tsam$/m);
+    expect(bitext(["user", "list"]).stdout).toMatch(/^sam\treviewer\tactive\tsam$/m);
+  });
+
+  it("gives accounts a role when adding them, and changes it", async () => {
+    const add = bitext(["user", "add", "vera", "--role", "viewer", "--name", "Vera Viewer"], "vera's password\n");
+    expect(add.stdout).toMatch(/^created viewer vera \(id \d+\)/);
+    expect((await db.reviewer.findUniqueOrThrow({ where: { login: "vera" } })).role).toBe("viewer");
+    expect(bitext(["user", "role", "vera", "admin"]).stdout.trim()).toBe("vera is now an admin");
+    expect(bitext(["user", "list"]).stdout).toMatch(/^vera\tadmin\tactive\tVera Viewer$/m);
+    const bad = bitext(["user", "add", "olga", "--role", "owner"], "olga's password\n");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--role must be one of admin, reviewer, viewer, not "owner"/);
+    const badRole = bitext(["user", "role", "vera", "root"]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/"root" is not a role: use admin, reviewer, viewer/);
   });
 
   it("says what is wrong: unknown account, short password, missing login, unknown action", () => {

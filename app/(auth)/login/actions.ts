@@ -38,7 +38,8 @@ export async function createFirstAccount(_: LoginState, formData: FormData): Pro
   // Only while no account exists: afterwards accounts come from `bitext user add`.
   if (!(await needsFirstAccount(db()))) return { error: "invalid", detail: "An account exists already. Log in instead." };
   try {
-    const reviewer = await createReviewer(db(), parsed.data);
+    // The first account runs the installation: it is the admin.
+    const reviewer = await createReviewer(db(), { ...parsed.data, role: "admin" });
     await startSession(reviewer);
   } catch (err) {
     if (err instanceof AccountError) return { error: "invalid", detail: err.message };

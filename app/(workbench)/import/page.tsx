@@ -1,14 +1,15 @@
 import { t } from "@/lib/i18n";
-import { uiLanguage } from "../../_server/session";
+import { can } from "@/lib/auth/roles";
+import { requireSession, uiLanguage } from "../../_server/session";
 import { ImportForm } from "./import-form";
 
 export default async function ImportPage() {
-  const lang = await uiLanguage();
+  const [session, lang] = await Promise.all([requireSession(), uiLanguage()]);
   return (
     <section className="page">
       <h1>{t(lang, "import.title")}</h1>
       <p>{t(lang, "import.intro")}</p>
-      <ImportForm />
+      {can(session.role, "import") ? <ImportForm /> : <p role="alert" className="error" data-testid="import-forbidden">{t(lang, "roles.noImport")}</p>}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client";
 import { listDocuments } from "@/lib/db/documents";
-import { currentSession } from "../../_server/session";
+import { authorize } from "../../_server/session";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const auth = await authorize("read");
+  if ("response" in auth) return auth.response;
   return Response.json(await listDocuments(db()));
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { checkImportInput, ImportError, maxImportBytes, type RawSide } from "@/lib/import";
 import { startImportJob } from "@/lib/import/jobs";
 import { importFormSchema } from "@/lib/validations/import";
-import { currentSession } from "../../_server/session";
+import { authorize } from "../../_server/session";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +16,9 @@ async function side(form: FormData, prefix: "source" | "target", lang: string, f
 }
 
 export async function POST(request: Request) {
-  const session = await currentSession();
-  if (!session) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const auth = await authorize("import");
+  if ("response" in auth) return auth.response;
+  const { session } = auth;
   const limit = maxImportBytes();
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > 2 * limit + 1_000_000) {

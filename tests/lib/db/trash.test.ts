@@ -2,7 +2,7 @@
 // a trashed document leaves the list and the project report but keeps every row until it is purged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  InvalidTitleError, listDocuments, listTrash, loadSnapshot, NotFoundError, purgeTrash, renameDocument, restoreDocument, TRASH_DAYS, trashDocument,
+  deleteDocument, InvalidTitleError, listDocuments, listTrash, loadSnapshot, NotFoundError, purgeTrash, renameDocument, restoreDocument, TRASH_DAYS,
 } from "../../../lib/db/documents";
 import { buildProjectReport } from "../../../lib/report";
 import { createTestDatabase, DATABASE_KINDS, tableCounts, type TestDatabase } from "../../helpers/database";
@@ -40,16 +40,16 @@ describe.each(DATABASE_KINDS)("documents: rename, trash, restore on %s", (kind) 
     const id = await seedDocument(t.db);
     const before = await loadSnapshot(t.db, id);
     const counts = await tableCounts(t.db);
-    const trashed = await trashDocument(t.db, id, kim.id);
+    expect(await deleteDocument(t.db, id, { author: kim.id })).toBe(true);
+    const trashed = (await listTrash(t.db)).find((d) => d.id === id)!;
     expect(new Date(trashed.purgeAt).getTime() - new Date(trashed.deletedAt).getTime()).toBe(TRASH_DAYS * 86_400_000);
     expect(await liveIds()).not.toContain(id);
     expect(await projectDocuments()).not.toContain(id);
-    expect((await listTrash(t.db)).map((d) => d.id)).toContain(id);
-    expect((await listDocuments(t.db, { trash: true })).map((d) => d.id)).toContain(id);
-    await expect(loadSnapshot(t.db, id)).rejects.toThrow(/in the trash/);
+    expect((await listDocuments(t.db, { deleted: true })).map((d) => d.id)).toContain(id);
+    await expect(loadSnapshot(t.db, id)).rejects.toThrow(/has been deleted\. An admin can restore it from the trash/);
     expect(await tableCounts(t.db)).toEqual({ ...counts, revisions: counts.revisions + 1 });
 
-    await restoreDocument(t.db, id, kim.id);
+    expect(await restoreDocument(t.db, id, kim.id)).toBe(true);
     expect(await liveIds()).toContain(id);
     expect(await projectDocuments()).toContain(id);
     const after = await loadSnapshot(t.db, id);
@@ -62,8 +62,8 @@ describe.each(DATABASE_KINDS)("documents: rename, trash, restore on %s", (kind) 
     const old = await seedDocument(t.db);
     const recent = await seedDocument(t.db);
     const now = new Date();
-    await trashDocument(t.db, old, null, new Date(now.getTime() - (TRASH_DAYS + 1) * 86_400_000));
-    await trashDocument(t.db, recent, null, now);
+    await deleteDocument(t.db, old, { now: new Date(now.getTime() - (TRASH_DAYS + 1) * 86_400_000) });
+    await deleteDocument(t.db, recent, { now });
     expect(await purgeTrash(t.db, now)).toBe(1);
     await expect(loadSnapshot(t.db, old)).rejects.toThrow(/There is no document/);
     expect(await t.db.segment.count({ where: { documentId: old } })).toBe(0);

@@ -6,6 +6,7 @@ import type { DocumentSnapshot, RevisionRecord } from "@/lib/document";
 import { requireSession, uiLanguage } from "../../../_server/session";
 import { t } from "@/lib/i18n";
 import { DEFAULT_MIN_CONFIDENCE } from "@/lib/artifacts/confidence";
+import { can } from "@/lib/auth/roles";
 import { ReviewPage } from "./review-page";
 import { toWire } from "./wire";
 import type { Touched } from "./use-review";
@@ -53,6 +54,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <nav className="document-links" aria-label="document">
         <Link href={`/documents/${documentId}/report`} data-testid="report-link">{t(lang, "downloads.reportPage")}</Link>
       </nav>
+      {!can(session.role, "edit") && <p className="review-notice info" role="note" data-testid="read-only">{t(lang, "roles.readOnly")}</p>}
       <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} minConfidence={DEFAULT_MIN_CONFIDENCE} />
     </>
   );

@@ -4,13 +4,15 @@ import { ConflictError, InvalidOperationError } from "@/lib/review/errors";
 import { NotFoundError } from "@/lib/db/documents";
 import type { SessionPayload } from "@/lib/auth/session";
 import { mediaType } from "@/lib/auth/request-origin";
-import { currentSession } from "../../../_server/session";
+import type { Permission } from "@/lib/auth/roles";
+import { authorize } from "../../../_server/session";
 
 export type Guarded = { session: SessionPayload; documentId: number } | { response: Response };
 
-export async function guard(params: Promise<{ id: string }>): Promise<Guarded> {
-  const session = await currentSession();
-  if (!session) return { response: Response.json({ error: "unauthenticated", message: "Not logged in." }, { status: 401 }) };
+export async function guard(params: Promise<{ id: string }>, permission: Permission = "read"): Promise<Guarded> {
+  const auth = await authorize(permission);
+  if ("response" in auth) return auth;
+  const { session } = auth;
   const documentId = Number((await params).id);
   if (!Number.isSafeInteger(documentId) || documentId <= 0) return { response: Response.json({ error: "notFound", message: "There is no such document." }, { status: 404 }) };
   return { session, documentId };

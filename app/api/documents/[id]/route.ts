@@ -1,8 +1,9 @@
 // GET /api/documents/[id]: the document for the review page (revisions come from /history).
 // With ?since=<version> and nothing changed since, a tiny "unchanged" answer for polling.
-// PATCH {title} renames it; DELETE moves it to the trash (POST …/restore takes it back).
+// PATCH {title} (reviewers) renames it; DELETE (admins) moves it to the trash until an admin
+// restores it (POST …/restore) or TRASH_DAYS pass.
 import { db } from "@/lib/db/client";
-import { InvalidTitleError, loadSnapshot, renameDocument, trashDocument } from "@/lib/db/documents";
+import { deleteDocument, InvalidTitleError, loadSnapshot, renameDocument, TRASH_DAYS } from "@/lib/db/documents";
 import { renameDocumentSchema } from "@/lib/validations/documents";
 import { undoState } from "@/lib/db/review";
 import { errorResponse, guard, jsonBody, zodMessage } from "./respond";
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const since = new URL(request.url).searchParams.get("since");
     if (since !== null && /^\d+$/.test(since)) {
-      const doc = await db().document.findUnique({ where: { id: g.documentId }, select: { version: true } });
+      const doc = await db().document.findFirst({ where: { id: g.documentId, deletedAt: null }, select: { version: true } });
       if (doc && doc.version === Number(since)) return Response.json({ unchanged: true, version: doc.version, undo: await undoState(db(), g.documentId, g.session.uid) });
     }
     const snapshot = await loadSnapshot(db(), g.documentId);
@@ -32,7 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 }
 
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const g = await guard(params);
+  const g = await guard(params, "edit");
   if ("response" in g) return g.response;
   try {
     const body = renameDocumentSchema.safeParse(await jsonBody(request));
@@ -45,12 +46,9 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   }
 }
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const g = await guard(params);
+export async function DELETE(_: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(params, "manageDocuments");
   if ("response" in g) return g.response;
-  try {
-    return Response.json({ ok: true, trashed: await trashDocument(db(), g.documentId, g.session.uid) });
-  } catch (err) {
-    return errorResponse(err);
-  }
+  if (!(await deleteDocument(db(), g.documentId, { author: g.session.uid }))) return Response.json({ error: "notFound", message: `There is no document ${g.documentId} to delete (or it is deleted already).` }, { status: 404 });
+  return Response.json({ deleted: g.documentId, keptDays: TRASH_DAYS });
 }

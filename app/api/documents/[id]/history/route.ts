@@ -1,5 +1,6 @@
 // GET /api/documents/[id]/history?linkId=&segmentId=&limit=&beforeId= → { entries, nextBeforeId }, newest first.
 import { db } from "@/lib/db/client";
+import { documentExists } from "@/lib/db/documents";
 import { documentHistory } from "@/lib/db/review-history";
 import { historyQuerySchema } from "@/lib/validations/review";
 import { errorResponse, guard, zodMessage } from "../respond";
@@ -12,8 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const parsed = historyQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return Response.json({ error: "invalid", message: zodMessage(parsed.error.issues) }, { status: 400 });
-    const exists = await db().document.findUnique({ where: { id: g.documentId }, select: { id: true } });
-    if (!exists) return Response.json({ error: "notFound", message: `There is no document ${g.documentId}.` }, { status: 404 });
+    if (!(await documentExists(db(), g.documentId))) return Response.json({ error: "notFound", message: `There is no document ${g.documentId}.` }, { status: 404 });
     return Response.json(await documentHistory(db(), g.documentId, parsed.data));
   } catch (err) {
     return errorResponse(err);

@@ -3,12 +3,13 @@ import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import { buildQualityReport, renderFindingsCsv, renderReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
-import { currentSession, uiLanguage } from "../../../../_server/session";
+import { authorize, uiLanguage } from "../../../../_server/session";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!(await currentSession())) return Response.json({ error: "Not logged in." }, { status: 401 });
+  const auth = await authorize("read");
+  if ("response" in auth) return auth.response;
   const query = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: `Bad report request: ${queryIssues(query.error)}.` }, { status: 400 });
   const { format, threshold, minConfidence } = query.data;

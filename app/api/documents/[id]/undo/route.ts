@@ -7,7 +7,7 @@ import { errorResponse, guard, requireJson } from "../respond";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const g = await guard(params);
+  const g = await guard(params, "edit");
   if ("response" in g) return g.response;
   try {
     requireJson(request);

@@ -1,2 +1,0 @@
--- Deleting a document moves it to the trash first: restorable for 30 days, then deleted for good.
-ALTER TABLE "Document" ADD COLUMN "deletedAt" TIMESTAMP(3);
