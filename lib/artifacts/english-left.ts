@@ -16,6 +16,7 @@
 import { loadLexicon, type Lexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
 import { stemEnglish } from "../lexicon/stem";
+import { translatesWord } from "./english-evidence";
 import { englishNameTokens } from "./names";
 import { words, type Token } from "./tokens";
 
@@ -133,22 +134,24 @@ export interface EnglishLeftFinding { target: number; run: EnglishRun; reason: "
  */
 export function findEnglishLeft(targets: string[], sources: Array<string | undefined>): EnglishLeftFinding[] {
   const runs = targets.map((t, i) => (sources[i] ? copiedEnglishRuns(t, sources[i]!) : []));
-  // How the document translates each English word elsewhere: sentences whose source has it, and how
-  // many of those keep it in the target.
-  const usage = new Map<string, { inSource: number; kept: number }>();
-  const needed = new Set(runs.flat().flatMap((r) => r.english.map(stemEnglish)));
+  // How the document treats each English word elsewhere: sentences whose source has it, how many of
+  // those keep it in the target, and how many translate it with a word the lexicon gives for it.
+  const usage = new Map<string, { inSource: number; kept: number; translated: number }>();
+  const needed = new Map(runs.flat().flatMap((r) => r.english.map((w) => [stemEnglish(w), w] as const)));
   if (needed.size) {
     targets.forEach((t, i) => {
       const s = sources[i];
       if (!s) return;
       const sw = new Set(words(s).map((w) => stemEnglish(w.text.toLowerCase())));
-      const tw = new Set(words(t).map((w) => stemEnglish(w.text.toLowerCase())));
-      for (const w of needed) {
-        if (!sw.has(w)) continue;
-        const u = usage.get(w) ?? { inSource: 0, kept: 0 };
+      const targetWords = words(t);
+      const tw = new Set(targetWords.map((w) => stemEnglish(w.text.toLowerCase())));
+      for (const [stem, english] of needed) {
+        if (!sw.has(stem)) continue;
+        const u = usage.get(stem) ?? { inSource: 0, kept: 0, translated: 0 };
         u.inSource++;
-        if (tw.has(w)) u.kept++;
-        usage.set(w, u);
+        if (tw.has(stem)) u.kept++;
+        else if (targetWords.some((g) => /^\p{Lu}/u.test(g.text) && translatesWord(g.text, english))) u.translated++;
+        usage.set(stem, u);
       }
     });
   }
@@ -160,11 +163,12 @@ export function findEnglishLeft(targets: string[], sources: Array<string | undef
         continue;
       }
       // A capitalised English noun (or term): only inside the sentence (where German capitals mean a
-      // noun), and only when the document translates it in most other places.
-      if (r.span[0] === 0 || /[.!?:"“‘»«„—–-]\s*$/u.test(targets[target]!.slice(0, r.span[0]))) continue;
+      // noun), and only when the document keeps it nowhere else and translates it (per the lexicon) at
+      // least twice: then it is no adopted term but a word the system failed to translate this time.
+      if (r.span[0] === 0 || /[.!?:"“‘»«„›‹—–-]\s*$/u.test(targets[target]!.slice(0, r.span[0]))) continue;
       const translatedElsewhere = r.english.some((w) => {
         const u = usage.get(stemEnglish(w));
-        return u !== undefined && u.inSource >= 3 && u.inSource - u.kept >= 2 && u.kept * 3 <= u.inSource;
+        return u !== undefined && u.kept === 1 && u.translated >= 2;
       });
       if (translatedElsewhere) out.push({ target, run: r, reason: "translatedElsewhere" });
     }
