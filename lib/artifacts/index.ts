@@ -3,6 +3,7 @@
 import type { Finding } from "../types";
 import { t, type UiLanguage } from "../i18n";
 import { boilerplateDetector } from "./boilerplate";
+import { inconsistentCasingDetector } from "./inconsistent-casing";
 import { inconsistentTermDetector } from "./inconsistent-term";
 import { missingArticleDetector } from "./missing-article";
 import { numberMismatchDetector } from "./numbers";
@@ -28,6 +29,7 @@ export const detectors: Detector[] = [
   untranslatedDetector,
   omissionAdditionDetector,
   inconsistentTermDetector,
+  inconsistentCasingDetector,
   splitCompoundDetector,
   boilerplateDetector,
   nearDuplicateDetector,
