@@ -2,6 +2,7 @@
 // checkAligned/checkMonolingual run them and return findings in reading order.
 import type { Finding } from "../types";
 import { t, type UiLanguage } from "../i18n";
+import { addressFormDetector } from "./address-form";
 import { boilerplateDetector } from "./boilerplate";
 import { inconsistentCasingDetector } from "./inconsistent-casing";
 import { inconsistentTermDetector } from "./inconsistent-term";
@@ -30,6 +31,7 @@ export const detectors: Detector[] = [
   omissionAdditionDetector,
   inconsistentTermDetector,
   inconsistentCasingDetector,
+  addressFormDetector,
   splitCompoundDetector,
   boilerplateDetector,
   nearDuplicateDetector,
