@@ -9,6 +9,7 @@
 // the document's main form (at most half as often).
 import type { Finding } from "../types";
 import { isEnglish, isGerman, makeFinding, sourceTextOfTarget } from "./finding";
+import { isNarrativeWithDialogue, QUOTATION } from "./genre";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
 
@@ -16,8 +17,7 @@ const ID = "address-form";
 type Form = "formal" | "informal" | "informalPlural";
 
 const YOU = /\byou(?:r|rs|rself|rselves)?\b/i;
-const QUOTES = /["„“”»«‚‘’]|,,|''/u;
-const DIALOGUE_SHARE = 0.05;
+const QUOTES = QUOTATION;
 const SENTENCE_BREAK = /[.!?:;–—-]\s*$/u;
 
 function formOf(word: string, insideSentence: boolean): Form | undefined {
@@ -31,9 +31,9 @@ function formOf(word: string, insideSentence: boolean): Form | undefined {
 
 function check(doc: AlignedDocument): Finding[] {
   if (!isEnglish(doc.sourceLang) || !isGerman(doc.targetLang)) return [];
-  // A narrative with dialogue (quotation marks in one sentence of twenty or more) addresses several
-  // people, each in their own way: a mix of forms is expected there, not an error.
-  if (doc.target.filter((s) => QUOTES.test(s.text)).length >= Math.max(2, DIALOGUE_SHARE * doc.target.length)) return [];
+  // A narrative with dialogue addresses several people, each in their own way: a mix of forms is
+  // expected there, not an error.
+  if (isNarrativeWithDialogue(doc.target)) return [];
   const sources = sourceTextOfTarget(doc);
   const uses: Array<{ form: Form; sentence: number; span: [number, number]; text: string }> = [];
   doc.target.forEach((s, t) => {

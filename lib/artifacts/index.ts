@@ -6,6 +6,7 @@ import { addressFormDetector } from "./address-form";
 import { boilerplateDetector } from "./boilerplate";
 import { inconsistentCasingDetector } from "./inconsistent-casing";
 import { inconsistentTermDetector } from "./inconsistent-term";
+import { inconsistentWordDetector } from "./inconsistent-word";
 import { missingArticleDetector } from "./missing-article";
 import { numberMismatchDetector } from "./numbers";
 import { omissionAdditionDetector } from "./omission-addition";
@@ -30,6 +31,7 @@ export const detectors: Detector[] = [
   untranslatedDetector,
   omissionAdditionDetector,
   inconsistentTermDetector,
+  inconsistentWordDetector,
   inconsistentCasingDetector,
   addressFormDetector,
   splitCompoundDetector,
