@@ -10,6 +10,7 @@ import { inconsistentWordDetector } from "./inconsistent-word";
 import { missingArticleDetector } from "./missing-article";
 import { numberMismatchDetector } from "./numbers";
 import { omissionAdditionDetector } from "./omission-addition";
+import { omittedWordsDetector } from "./omitted-words";
 import { splitCompoundDetector } from "./split-compound";
 import { untranslatedDetector } from "./untranslated";
 import { nameCasingDetector } from "./name-casing";
@@ -30,6 +31,7 @@ export const detectors: Detector[] = [
   numberMismatchDetector,
   untranslatedDetector,
   omissionAdditionDetector,
+  omittedWordsDetector,
   inconsistentTermDetector,
   inconsistentWordDetector,
   inconsistentCasingDetector,
