@@ -10,8 +10,9 @@
 //    German writes an adopted English noun with a capital, so a lower-case English word was copied as
 //    English text — this covers a short sentence left entirely in English;
 //  - an English noun or capitalised term ("Bricks", "Computing", "Machine Learning") only when the
-//    document itself translates that source word elsewhere, in most of its other sentences: then it is
-//    no adopted term but a word the system failed to translate this time.
+//    document itself translates that source word elsewhere, at least twice as often as it keeps it:
+//    then it is no adopted term but a word the system failed to translate;
+//  - an imperial unit abbreviation copied with its number ("8 ft").
 // Names are left alone: words capitalised inside the English sentence, and acronyms.
 import { loadLexicon, type Lexicon } from "../lexicon";
 import { splitGermanCompound } from "../lexicon/compound";
@@ -163,12 +164,12 @@ export function findEnglishLeft(targets: string[], sources: Array<string | undef
         continue;
       }
       // A capitalised English noun (or term): only inside the sentence (where German capitals mean a
-      // noun), and only when the document keeps it nowhere else and translates it (per the lexicon) at
-      // least twice: then it is no adopted term but a word the system failed to translate this time.
+      // noun), and only when the document keeps it at most twice and translates it (per the lexicon) at
+      // least twice as often: then it is no adopted term but a word the system failed to translate.
       if (r.span[0] === 0 || /[.!?:"“‘»«„›‹—–-]\s*$/u.test(targets[target]!.slice(0, r.span[0]))) continue;
       const translatedElsewhere = r.english.some((w) => {
         const u = usage.get(stemEnglish(w));
-        return u !== undefined && u.kept === 1 && u.translated >= 2;
+        return u !== undefined && u.kept <= 2 && u.translated >= 2 * u.kept;
       });
       if (translatedElsewhere) out.push({ target, run: r, reason: "translatedElsewhere" });
     }
