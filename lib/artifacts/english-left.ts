@@ -133,7 +133,7 @@ export interface EnglishLeftFinding { target: number; run: EnglishRun; reason: "
  * English left in the target sentences. `pairs` gives, for each target sentence, the text of its
  * aligned source sentence(s) (undefined when unlinked).
  */
-export function findEnglishLeft(targets: string[], sources: Array<string | undefined>): EnglishLeftFinding[] {
+export function findEnglishLeft(targets: string[], sources: Array<string | undefined>, fiction = false): EnglishLeftFinding[] {
   const runs = targets.map((t, i) => (sources[i] ? copiedEnglishRuns(t, sources[i]!) : []));
   // How the document treats each English word elsewhere: sentences whose source has it, how many of
   // those keep it in the target, and how many translate it with a word the lexicon gives for it.
@@ -166,7 +166,8 @@ export function findEnglishLeft(targets: string[], sources: Array<string | undef
       // A capitalised English noun (or term): only inside the sentence (where German capitals mean a
       // noun), and only when the document keeps it at most twice and translates it (per the lexicon) at
       // least twice as often: then it is no adopted term but a word the system failed to translate.
-      if (r.span[0] === 0 || /[.!?:"“‘»«„›‹—–-]\s*$/u.test(targets[target]!.slice(0, r.span[0]))) continue;
+      // Fiction keeps foreign words for colour ("die Ladies", "Croquet"): not this rule's business there.
+      if (fiction || r.span[0] === 0 || /[.!?:"“‘»«„›‹—–-]\s*$/u.test(targets[target]!.slice(0, r.span[0]))) continue;
       const translatedElsewhere = r.english.some((w) => {
         const u = usage.get(stemEnglish(w));
         return u !== undefined && u.kept <= 2 && u.translated >= 2 * u.kept;

@@ -10,6 +10,7 @@
 import type { Finding } from "../types";
 import { stemGerman } from "../lexicon/stem";
 import { isGerman, makeFinding } from "./finding";
+import { isNarrativeWithDialogue } from "./genre";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
 import type { Sentence } from "../types";
@@ -28,6 +29,9 @@ const INFLECTED_ADJECTIVE = /^\p{L}{3,}(?:e|en|er|es|em)$/u;
 const DETERMINER = /^(?:ihr|dein|eu[e]?r|sein|mein|unser|kein|jed|dies|jen|welch|manch|solch|all|ein|and)/u;
 
 function findings(sentences: Sentence[], side: "source" | "target"): Finding[] {
+  // In fiction an adjective + noun is often a character's name ("die Falsche Schildkröte") that the
+  // narrative also uses descriptively in lower case.
+  if (isNarrativeWithDialogue(sentences)) return [];
   const terms = new Map<string, Occurrence[]>();
   sentences.forEach((s, i) => {
     const ws = words(s.text);

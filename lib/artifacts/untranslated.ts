@@ -5,6 +5,7 @@
 import { eld } from "eld/medium";
 import type { Finding } from "../types";
 import { findEnglishLeft } from "./english-left";
+import { isNarrativeWithDialogue } from "./genre";
 import { linkedPairs, makeFinding, sourceTextOfTarget } from "./finding";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
@@ -75,7 +76,7 @@ function check(doc: AlignedDocument): Finding[] {
   // untranslated text mostly takes in machine translation, and short sentences eld cannot judge.
   if (src === "en" && tgt === "de") {
     const sources = sourceTextOfTarget(doc).map((s) => s || undefined);
-    for (const f of findEnglishLeft(doc.target.map((s) => s.text), sources)) {
+    for (const f of findEnglishLeft(doc.target.map((s) => s.text), sources, isNarrativeWithDialogue(doc.target))) {
       if (flagged.has(f.target)) continue;
       out.push(makeFinding({
         detector: ID, category: "Accuracy/Untranslated", severity: f.run.english.length > 1 || f.reason === "lowerCase" ? "major" : "minor", side: "target", sentence: f.target,
