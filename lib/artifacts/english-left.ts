@@ -60,7 +60,8 @@ function inflectedGermanAdjective(lexicon: Lexicon, w: string): boolean {
   return m !== null && lexicon.hasGerman(`${m[1]}e${m[2]}`);
 }
 
-/** "sound" in Soundkarte, "audio" in Audiodatei: Ding has a compound made of the word and a German noun. */
+/** "sound" in Soundkarte, "audio" in Audiodatei: Ding has a compound of the word and one of a few common
+ *  German heads (the lexicon offers no prefix search; these heads cover the technical loanwords tried). */
 function adoptedAsModifier(lexicon: Lexicon, w: string): boolean {
   const forms = [w, w.replace(/s$/, "")].filter((f, i, a) => f.length >= 3 && a.indexOf(f) === i);
   const heads = ["karte", "datei", "system", "technik", "gerät", "qualität", "anlage", "bereich"];

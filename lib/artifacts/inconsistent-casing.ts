@@ -7,13 +7,12 @@
 // nothing about casing and are not counted. Reported: the occurrences of the less frequent casing, when
 // it makes up at most a third of the term's occurrences (without a clear norm, which spelling deviates
 // cannot be told, and raters of real MT mark such mixed documents far less often).
-import type { Finding } from "../types";
+import type { Finding, Sentence } from "../types";
 import { stemGerman } from "../lexicon/stem";
 import { isGerman, makeFinding } from "./finding";
 import { isNarrativeWithDialogue } from "./genre";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector, MonolingualDocument } from "./types";
-import type { Sentence } from "../types";
 
 const ID = "inconsistent-casing";
 
