@@ -113,3 +113,9 @@ export function translatesWord(german: string, english: string): boolean {
   if (r.stems.has(stemEnglish(e))) return true;
   return r.all.some((t) => t === e || (t.length >= 4 && e.length > t.length && (e.startsWith(t) || e.endsWith(t))));
 }
+
+/** Stems of every English reading of a German word and its parts (same readings as translatesWord, without its
+ *  "inside a longer English word" rule): for checking many English words against one sentence at once. */
+export function englishStemsOf(german: string): ReadonlySet<string> {
+  return readingsOfWord(german).stems;
+}

@@ -2,11 +2,15 @@
 // checkAligned/checkMonolingual run them and return findings in reading order.
 import type { Finding } from "../types";
 import { t, type UiLanguage } from "../i18n";
+import { addressFormDetector } from "./address-form";
 import { boilerplateDetector } from "./boilerplate";
+import { inconsistentCasingDetector } from "./inconsistent-casing";
 import { inconsistentTermDetector } from "./inconsistent-term";
+import { inconsistentWordDetector } from "./inconsistent-word";
 import { missingArticleDetector } from "./missing-article";
 import { numberMismatchDetector } from "./numbers";
 import { omissionAdditionDetector } from "./omission-addition";
+import { omittedWordsDetector } from "./omitted-words";
 import { splitCompoundDetector } from "./split-compound";
 import { untranslatedDetector } from "./untranslated";
 import { nameCasingDetector } from "./name-casing";
@@ -30,7 +34,11 @@ export const detectors: Detector[] = [
   numberMismatchDetector,
   untranslatedDetector,
   omissionAdditionDetector,
+  omittedWordsDetector,
   inconsistentTermDetector,
+  inconsistentWordDetector,
+  inconsistentCasingDetector,
+  addressFormDetector,
   splitCompoundDetector,
   boilerplateDetector,
   nearDuplicateDetector,

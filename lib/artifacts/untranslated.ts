@@ -4,7 +4,9 @@
 // only of names and numbers, are left alone.
 import { eld } from "eld/medium";
 import type { Finding } from "../types";
-import { linkedPairs, makeFinding } from "./finding";
+import { findEnglishLeft } from "./english-left";
+import { isNarrativeWithDialogue } from "./genre";
+import { linkedPairs, makeFinding, sourceTextOfTarget } from "./finding";
 import { words } from "./tokens";
 import type { AlignedDocument, Detector } from "./types";
 
@@ -63,12 +65,26 @@ function check(doc: AlignedDocument): Finding[] {
     const scores = result.getScores();
     // A clear margin: mixed sentences (German with English terms) score close to each other.
     if ((scores[src] ?? 0) < 1.2 * (scores[tgt] ?? 0)) return;
+    flagged.add(t);
     out.push(makeFinding({
       detector: ID, category: "Accuracy/Untranslated", severity: "major", side: "target", sentence: t,
       span: [0, s.text.length], key: "untranslated.sourceLanguage", params: { language: src },
       evidence: { scores },
     }));
   });
+  // English words and phrases left inside a German sentence (english-left.ts): the form that
+  // untranslated text mostly takes in machine translation, and short sentences eld cannot judge.
+  if (src === "en" && tgt === "de") {
+    const sources = sourceTextOfTarget(doc).map((s) => s || undefined);
+    for (const f of findEnglishLeft(doc.target.map((s) => s.text), sources, isNarrativeWithDialogue(doc.target))) {
+      if (flagged.has(f.target)) continue;
+      out.push(makeFinding({
+        detector: ID, category: "Accuracy/Untranslated", severity: f.run.english.length > 1 || f.reason === "lowerCase" ? "major" : "minor", side: "target", sentence: f.target,
+        span: f.run.span, key: "untranslated.englishWords", params: { words: f.run.text },
+        evidence: { reason: f.reason },
+      }));
+    }
+  }
   return out;
 }
 
