@@ -3,9 +3,9 @@
 import type { DocumentSnapshot } from "../../lib/document";
 import { isUiLanguage, UI_LANGUAGES } from "../../lib/i18n";
 import {
-  REPORT_FORMATS, buildProjectReport, buildQualityReport, isReportFormat, renderFindingsCsv, renderProjectReportHtml, renderReportHtml,
-  type ReportOptions,
+  REPORT_FORMATS, buildProjectReport, buildQualityReport, isReportFormat, renderFindingsCsv, type ReportOptions,
 } from "../../lib/report";
+import { renderProjectReportHtml, renderReportHtml } from "../../report-ui/html";
 import { DEFAULT_MIN_CONFIDENCE } from "../../lib/artifacts/confidence";
 import { UsageError, type Command } from "../command";
 import { parse } from "../args";

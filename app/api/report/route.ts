@@ -1,7 +1,8 @@
 // GET /api/report?format=html|csv|json: the project-wide report over all documents.
 import { db } from "@/lib/db/client";
 import { listDocuments, loadSnapshot } from "@/lib/db/documents";
-import { buildProjectReport, buildQualityReport, renderFindingsCsv, renderProjectReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { buildProjectReport, buildQualityReport, renderFindingsCsv, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { renderProjectReportHtml } from "@/report-ui/html";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
 import { currentSession, uiLanguage } from "../../_server/session";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../lib/i18n/locales/en/report.json";
 import de from "../../../lib/i18n/locales/de/report.json";
-import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, renderProjectReportHtml, renderReportHtml, reportFileName } from "../../../lib/report";
+import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, reportFileName } from "../../../lib/report";
+import { renderProjectReportHtml, renderReportHtml } from "../../../report-ui/html";
 import { hardSnapshot, seedPairSnapshot } from "../formats/snapshots";
 import { parseCsv } from "./csv-parse";
 

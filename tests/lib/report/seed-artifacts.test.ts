@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readGold } from "../../../lib/artifacts/evaluation";
 import { analysePair, analyseSingle } from "../../../lib/pipeline";
-import { buildQualityReport, renderReportHtml } from "../../../lib/report";
+import { buildQualityReport } from "../../../lib/report";
+import { renderReportHtml } from "../../../report-ui/html";
 
 const gold = readGold();
 const read = (file: string) => readFileSync(`fixtures/seeds/${file}`, "utf8");

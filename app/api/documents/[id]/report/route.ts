@@ -1,7 +1,8 @@
 // GET /api/documents/[id]/report?format=html|csv|json[&lang=en|de][&threshold=10][&minConfidence=0.5]: the report as a download.
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
-import { buildQualityReport, renderFindingsCsv, renderReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { buildQualityReport, renderFindingsCsv, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { renderReportHtml } from "@/report-ui/html";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
 import { currentSession, uiLanguage } from "../../../../_server/session";
 

@@ -1,0 +1,36 @@
+// The HTML download: the report components rendered to static markup in a page of their own,
+// with the stylesheet inline and no script or external resource, so it can be mailed, archived
+// and printed as it is.
+import { renderToStaticMarkup } from "react-dom/server";
+import type { UiLanguage } from "../lib/i18n";
+import type { ProjectReport, QualityReport } from "../lib/report/types";
+import { DocumentReport, ProjectReportView } from "./report";
+import { PAGE_CSS, REPORT_CSS } from "./style";
+import { reportText } from "./text";
+
+// Characters HTML cannot carry (C0 controls but tab/LF/FF/CR, lone surrogates, U+FFFE/U+FFFF);
+// React writes text as it is, so they are dropped here, as the other export formats drop them.
+const UNCARRIABLE = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function page(lang: UiLanguage, title: string, body: React.ReactNode): string {
+  const markup = renderToStaticMarkup(
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: PAGE_CSS + REPORT_CSS }} />
+      </head>
+      <body>{body}</body>
+    </html>,
+  );
+  return `<!DOCTYPE html>\n${markup.replace(UNCARRIABLE, "")}\n`;
+}
+
+export function renderReportHtml(report: QualityReport, lang: UiLanguage = "en"): string {
+  return page(lang, `${reportText(lang).t("title")}: ${report.document.title}`, <DocumentReport report={report} lang={lang} />);
+}
+
+export function renderProjectReportHtml(report: ProjectReport, lang: UiLanguage = "en"): string {
+  return page(lang, reportText(lang).t("projectTitle"), <ProjectReportView report={report} lang={lang} />);
+}
