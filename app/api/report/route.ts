@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   const snapshots = [];
   for (const d of await listDocuments(db())) snapshots.push(await loadSnapshot(db(), d.id));
   const project = buildProjectReport(snapshots, { threshold, minConfidence });
-  const body = format === "html" ? renderProjectReportHtml(project, lang)
+  const body = format === "html" ? await renderProjectReportHtml(project, lang)
     : format === "csv" ? renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, { threshold, minConfidence })), lang, { bom: true })
     : JSON.stringify(project, null, 2);
   return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${reportFileName(project, format)}"` } });

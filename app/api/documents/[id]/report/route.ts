@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const lang = query.data.lang ?? (await uiLanguage());
   try {
     const report = buildQualityReport(await loadSnapshot(db(), Number((await params).id)), { threshold, minConfidence });
-    const body = format === "html" ? renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang, { bom: true }) : JSON.stringify(report, null, 2);
+    const body = format === "html" ? await renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang, { bom: true }) : JSON.stringify(report, null, 2);
     const name = reportFileName(report, format);
     return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${name}"` } });
   } catch (err) {
