@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "./command";
 import { normaliseText } from "../lib/import/decode";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../lib/language-code";
 
 export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -12,9 +13,10 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: s
   }
 }
 
+/** A language flag's value by the one rule of lib/language-code, normalised ("pt_br" → "pt-BR"). */
 export function requireLang(value: string | boolean | undefined, flag: string): string {
-  if (typeof value !== "string" || !/^[a-z]{2,3}$/.test(value)) throw new UsageError(`${flag} needs a language code such as en or de.`);
-  return value;
+  if (typeof value !== "string" || !isLanguageCode(value)) throw new UsageError(`${flag} needs a language code such as ${LANGUAGE_CODE_EXAMPLES}.`);
+  return normaliseLanguageCode(value);
 }
 
 export function readInputFile(file: string): Uint8Array {

@@ -6,6 +6,7 @@ import { align } from "../../lib/align";
 import { checkAligned, checkMonolingual, detectors, renderFinding } from "../../lib/artifacts";
 import { DEFAULT_MIN_CONFIDENCE, isShown } from "../../lib/artifacts/confidence";
 import { isUiLanguage, type UiLanguage } from "../../lib/i18n";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Finding, Sentence } from "../../lib/types";
 
@@ -44,7 +45,6 @@ interface Options {
   minConfidence: number;
 }
 
-const LANG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i;
 
 function parse(args: string[]): Options {
   const o: Options = { files: [], srcLang: null, tgtLang: null, lang: null, presegmented: false, format: "text", uiLang: "en", minConfidence: DEFAULT_MIN_CONFIDENCE };
@@ -100,7 +100,8 @@ function parse(args: string[]): Options {
     o.lang ??= o.srcLang;
     if (!o.lang) throw new UsageError("a single file needs --lang (e.g. --lang en).");
   }
-  for (const l of [o.srcLang, o.tgtLang, o.lang]) if (l !== null && !LANG.test(l)) throw new UsageError(`"${l}" is not a language code; use an ISO 639-1 code such as en or de.`);
+  for (const l of [o.srcLang, o.tgtLang, o.lang]) if (l !== null && !isLanguageCode(l)) throw new UsageError(`"${l}" is not a language code; use a code such as ${LANGUAGE_CODE_EXAMPLES}.`);
+  for (const key of ["srcLang", "tgtLang", "lang"] as const) if (o[key] !== null) o[key] = normaliseLanguageCode(o[key]);
   return o;
 }
 

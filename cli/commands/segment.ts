@@ -3,6 +3,7 @@ import { UsageError, type Command } from "../command";
 import { readTextFile } from "../args";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Sentence } from "../../lib/types";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
 
 const usage = `Usage: bitext segment FILE --lang LANG [--presegmented] [--json]
 
@@ -33,10 +34,10 @@ function parse(args: string[]): { file: string; lang: string | null; presegmente
   }
   if (!file) throw new UsageError("FILE is missing.");
   if (!presegmented && !lang) throw new UsageError("--lang is missing (e.g. --lang en or --lang de).");
-  if (lang !== null && !/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i.test(lang)) {
-    throw new UsageError(`"${lang}" is not a language code; use an ISO 639-1 code such as en or de.`);
+  if (lang !== null && !isLanguageCode(lang)) {
+    throw new UsageError(`"${lang}" is not a language code; use a code such as ${LANGUAGE_CODE_EXAMPLES}.`);
   }
-  return { file, lang, presegmented, json };
+  return { file, lang: lang === null ? null : normaliseLanguageCode(lang), presegmented, json };
 }
 
 function render(sentences: Sentence[]): string {
