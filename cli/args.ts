@@ -5,11 +5,23 @@ import { InputError, UsageError } from "./command";
 import { normaliseText } from "../lib/import/decode";
 import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../lib/language-code";
 
-export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+/**
+ * The one flag parser of the commands. Mistakes read the same in every command: `unknown option
+ * "--x".`, `--x needs a value.` (or the command's own words for a flag, in `needsValue`), `--x takes
+ * no value.`
+ */
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T, messages: { needsValue?: Partial<Record<keyof T, string>> } = {}) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, "") : String(err));
+    const message = err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, "") : String(err);
+    const code = (err as { code?: string }).code;
+    const flag = /^(?:Unknown option|Option) '(-[^' ]*)/.exec(message)?.[1];
+    if (!flag) throw new UsageError(message);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option "${flag}".`);
+    if (/does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(messages.needsValue?.[flag.replace(/^--?/, "") as keyof T] ?? `${flag} needs a value.`);
+    throw new UsageError(message);
   }
 }
 
