@@ -15,11 +15,11 @@ export default async function ProjectReportPage() {
   const report = buildProjectReport(snapshots);
   return (
     <section className="page report-page">
-      <ReportStyle />
       <ProjectReportView report={report} lang={lang} documentHref={(id) => `/documents/${id}/report`} />
       <p className="report-links">
         {t(lang, "downloads.report")}: <a href="/api/report?format=html">{t(lang, "downloads.html")}</a> · <a href="/api/report?format=csv">{t(lang, "downloads.csv")}</a> · <a href="/api/report?format=json">{t(lang, "downloads.json")}</a>
       </p>
+      <ReportStyle />
     </section>
   );
 }

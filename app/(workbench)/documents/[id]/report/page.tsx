@@ -23,10 +23,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const report = buildQualityReport(snapshot, { minConfidence });
   return (
     <section className="page report-page">
-      <ReportStyle />
       <p><Link href={`/documents/${documentId}`}>← {snapshot.document.title}</Link></p>
       <DocumentReport report={report} lang={lang} showHiddenHref={`/documents/${documentId}/report?minConfidence=0`} />
       <Downloads documentId={documentId} lang={lang} bilingual={snapshot.document.targetLang !== null} />
+      {/* last, so the print rules' `.report-page > p:first-child` (the back link) still matches */}
+      <ReportStyle />
     </section>
   );
 }
