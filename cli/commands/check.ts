@@ -3,9 +3,9 @@
 import { UsageError, type Command } from "../command";
 import { parse, readTextFile } from "../args";
 import { align } from "../../lib/align";
-import { checkAligned, checkMonolingual, detectors, renderFinding } from "../../lib/artifacts";
+import { checkAligned, checkMonolingual, detectors } from "../../lib/artifacts";
 import { DEFAULT_MIN_CONFIDENCE, isShown } from "../../lib/artifacts/confidence";
-import { isUiLanguage, type UiLanguage } from "../../lib/i18n";
+import { findingMessage, isUiLanguage, type UiLanguage } from "../../lib/i18n";
 import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Finding, Sentence } from "../../lib/types";
@@ -107,7 +107,7 @@ function renderText(findings: Finding[], hidden: number, min: number, sentences:
   const blocks = findings.map((f) => {
     const text = sentences[f.side][f.sentence]!.text;
     const where = uiLang === "de" ? `${names[f.side]}, Satz ${f.sentence + 1}` : `${names[f.side]}, sentence ${f.sentence + 1}`;
-    const lines = [`${where}: “${text.slice(f.span[0], f.span[1])}”  [${f.detector} · ${f.category} · ${f.severity} · ${uiLang === "de" ? "Konfidenz" : "confidence"} ${f.confidence.toFixed(2)}]`, `  ${renderFinding(f, uiLang)}`];
+    const lines = [`${where}: “${text.slice(f.span[0], f.span[1])}”  [${f.detector} · ${f.category} · ${f.severity} · ${uiLang === "de" ? "Konfidenz" : "confidence"} ${f.confidence.toFixed(2)}]`, `  ${findingMessage(uiLang, f.message)}`];
     if (f.suggestion !== undefined) lines.push(`  ${uiLang === "de" ? "Vorschlag" : "Fix"}: ${f.suggestion === "" ? (uiLang === "de" ? "(entfernen)" : "(remove)") : `“${f.suggestion}”`}`);
     return lines.join("\n");
   });
@@ -140,7 +140,7 @@ export const checkCommand: Command = {
     const all = findings.length;
     findings = findings.filter((f) => isShown(f, o.minConfidence));
     if (o.format === "json") {
-      const out = findings.map((f) => ({ ...f, excerpt: sentences[f.side][f.sentence]!.text.slice(f.span[0], f.span[1]), explanation: renderFinding(f, o.uiLang) }));
+      const out = findings.map((f) => ({ ...f, excerpt: sentences[f.side][f.sentence]!.text.slice(f.span[0], f.span[1]), explanation: findingMessage(o.uiLang, f.message) }));
       console.log(JSON.stringify(out, null, 2));
     } else {
       const names = o.files.length === 2 ? { source: o.files[0]!, target: o.files[1]! } : { source: o.files[0]!, target: "" };
