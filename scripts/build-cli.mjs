@@ -1,5 +1,5 @@
 // Bundles the TypeScript CLI (cli/ and the lib/ it uses) into plain ES modules under
-// dist/cli/, so `bitext` starts in node alone: through tsx, start-up took about 1 s of the
+// dist/cli/ (.tsx compiled with tsconfig.json's "jsx": "react-jsx"), so `bitext` starts in node alone: through tsx, start-up took about 1 s of the
 // 1 s budget for aligning the Text+Berg test set. Each command stays its own chunk, loaded
 // only when it runs. bin/bitext.js rebuilds the bundle when a source file is newer.
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = path.join(ROOT, "dist", "cli");
 export const ENTRY = path.join(OUT_DIR, "main.mjs");
-const SOURCES = ["cli", "lib"];
+// report-ui/: the HTML report is rendered by the same React components as the report pages.
+const SOURCES = ["cli", "lib", "report-ui"];
 
 /** Newest modification time (ms) among the CLI's sources. */
 export function newestSource() {

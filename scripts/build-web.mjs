@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const ROOTS = ["app", "lib", "proxy.ts", "next.config.js", "tsconfig.json", "package.json", "package-lock.json"];
+const ROOTS = ["app", "lib", "report-ui", "proxy.ts", "next.config.js", "tsconfig.json", "package.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(".next", "bitext-source-hash");
 

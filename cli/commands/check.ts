@@ -1,11 +1,12 @@
 // `bitext check SRC TGT --src-lang en --tgt-lang de` / `bitext check FILE --lang en`: the
 // artifact detectors on a pair (segmented and aligned in memory) or on a single text.
 import { UsageError, type Command } from "../command";
-import { readTextFile } from "../args";
+import { parse, readTextFile } from "../args";
 import { align } from "../../lib/align";
-import { checkAligned, checkMonolingual, detectors, renderFinding } from "../../lib/artifacts";
+import { checkAligned, checkMonolingual, detectors } from "../../lib/artifacts";
 import { DEFAULT_MIN_CONFIDENCE, isShown } from "../../lib/artifacts/confidence";
-import { isUiLanguage, type UiLanguage } from "../../lib/i18n";
+import { findingMessage, isUiLanguage, type UiLanguage } from "../../lib/i18n";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Finding, Sentence } from "../../lib/types";
 
@@ -44,52 +45,36 @@ interface Options {
   minConfidence: number;
 }
 
-const LANG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i;
 
-function parse(args: string[]): Options {
-  const o: Options = { files: [], srcLang: null, tgtLang: null, lang: null, presegmented: false, format: "text", uiLang: "en", minConfidence: DEFAULT_MIN_CONFIDENCE };
-  const value = (i: number, name: string) => {
-    const v = args[i];
-    if (!v || v.startsWith("--")) throw new UsageError(`${name} needs a value.`);
-    return v;
+function checkOptions(args: string[]): Options {
+  const { values, positionals } = parse(args, {
+    "src-lang": { type: "string" }, "tgt-lang": { type: "string" }, lang: { type: "string" }, presegmented: { type: "boolean" },
+    format: { type: "string" }, "ui-lang": { type: "string" }, "min-confidence": { type: "string" }, only: { type: "string" },
+  });
+  const o: Options = {
+    files: positionals, srcLang: values["src-lang"] ?? null, tgtLang: values["tgt-lang"] ?? null, lang: values.lang ?? null,
+    presegmented: values.presegmented ?? false, format: "text", uiLang: "en", minConfidence: DEFAULT_MIN_CONFIDENCE,
   };
-  for (let i = 0; i < args.length; i++) {
-    const [arg, inline] = args[i]!.startsWith("--") && args[i]!.includes("=") ? args[i]!.split(/=(.*)/s, 2) : [args[i]!, undefined];
-    const take = () => inline ?? value(++i, arg!);
-    switch (arg) {
-      case "--src-lang": o.srcLang = take(); break;
-      case "--tgt-lang": o.tgtLang = take(); break;
-      case "--lang": o.lang = take(); break;
-      case "--presegmented": o.presegmented = true; break;
-      case "--format": {
-        const f = take();
-        if (f !== "text" && f !== "json") throw new UsageError(`--format is text or json, not "${f}".`);
-        o.format = f;
-        break;
-      }
-      case "--ui-lang": {
-        const l = take();
-        if (!isUiLanguage(l)) throw new UsageError(`--ui-lang is en or de, not "${l}".`);
-        o.uiLang = l;
-        break;
-      }
-      case "--min-confidence": {
-        const text = take();
-        const x = Number(text);
-        if (text.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${text}".`);
-        o.minConfidence = x;
-        break;
-      }
-      case "--only": {
-        o.only = take().split(",").map((s) => s.trim()).filter(Boolean);
-        const unknown = o.only.filter((id) => !detectors.some((d) => d.id === id));
-        if (unknown.length) throw new UsageError(`unknown detector ${unknown.join(", ")}; known: ${detectors.map((d) => d.id).join(", ")}.`);
-        break;
-      }
-      default:
-        if (arg!.startsWith("-")) throw new UsageError(`unknown option "${arg}".`);
-        o.files.push(arg!);
-    }
+  const format = values.format;
+  if (format !== undefined) {
+    if (format !== "text" && format !== "json") throw new UsageError(`--format is text or json, not "${format}".`);
+    o.format = format;
+  }
+  const uiLang = values["ui-lang"];
+  if (uiLang !== undefined) {
+    if (!isUiLanguage(uiLang)) throw new UsageError(`--ui-lang is en or de, not "${uiLang}".`);
+    o.uiLang = uiLang;
+  }
+  const min = values["min-confidence"];
+  if (min !== undefined) {
+    const x = Number(min);
+    if (min.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${min}".`);
+    o.minConfidence = x;
+  }
+  if (values.only !== undefined) {
+    o.only = values.only.split(",").map((s) => s.trim()).filter(Boolean);
+    const unknown = o.only.filter((id) => !detectors.some((d) => d.id === id));
+    if (unknown.length) throw new UsageError(`unknown detector ${unknown.join(", ")}; known: ${detectors.map((d) => d.id).join(", ")}.`);
   }
   if (o.files.length === 0) throw new UsageError("give SRC and TGT files, or one FILE.");
   if (o.files.length > 2) throw new UsageError(`at most two files, got ${o.files.length}.`);
@@ -100,7 +85,8 @@ function parse(args: string[]): Options {
     o.lang ??= o.srcLang;
     if (!o.lang) throw new UsageError("a single file needs --lang (e.g. --lang en).");
   }
-  for (const l of [o.srcLang, o.tgtLang, o.lang]) if (l !== null && !LANG.test(l)) throw new UsageError(`"${l}" is not a language code; use an ISO 639-1 code such as en or de.`);
+  for (const l of [o.srcLang, o.tgtLang, o.lang]) if (l !== null && !isLanguageCode(l)) throw new UsageError(`"${l}" is not a language code; use a code such as ${LANGUAGE_CODE_EXAMPLES}.`);
+  for (const key of ["srcLang", "tgtLang", "lang"] as const) if (o[key] !== null) o[key] = normaliseLanguageCode(o[key]);
   return o;
 }
 
@@ -121,7 +107,7 @@ function renderText(findings: Finding[], hidden: number, min: number, sentences:
   const blocks = findings.map((f) => {
     const text = sentences[f.side][f.sentence]!.text;
     const where = uiLang === "de" ? `${names[f.side]}, Satz ${f.sentence + 1}` : `${names[f.side]}, sentence ${f.sentence + 1}`;
-    const lines = [`${where}: “${text.slice(f.span[0], f.span[1])}”  [${f.detector} · ${f.category} · ${f.severity} · ${uiLang === "de" ? "Konfidenz" : "confidence"} ${f.confidence.toFixed(2)}]`, `  ${renderFinding(f, uiLang)}`];
+    const lines = [`${where}: “${text.slice(f.span[0], f.span[1])}”  [${f.detector} · ${f.category} · ${f.severity} · ${uiLang === "de" ? "Konfidenz" : "confidence"} ${f.confidence.toFixed(2)}]`, `  ${findingMessage(uiLang, f.message)}`];
     if (f.suggestion !== undefined) lines.push(`  ${uiLang === "de" ? "Vorschlag" : "Fix"}: ${f.suggestion === "" ? (uiLang === "de" ? "(entfernen)" : "(remove)") : `“${f.suggestion}”`}`);
     return lines.join("\n");
   });
@@ -134,7 +120,7 @@ export const checkCommand: Command = {
   summary: "Find translation artifacts in a text pair or a single text",
   usage,
   async run(args) {
-    const o = parse(args);
+    const o = checkOptions(args);
     let findings: Finding[];
     let sentences: { source: Sentence[]; target: Sentence[] };
     if (o.files.length === 2) {
@@ -154,7 +140,7 @@ export const checkCommand: Command = {
     const all = findings.length;
     findings = findings.filter((f) => isShown(f, o.minConfidence));
     if (o.format === "json") {
-      const out = findings.map((f) => ({ ...f, excerpt: sentences[f.side][f.sentence]!.text.slice(f.span[0], f.span[1]), explanation: renderFinding(f, o.uiLang) }));
+      const out = findings.map((f) => ({ ...f, excerpt: sentences[f.side][f.sentence]!.text.slice(f.span[0], f.span[1]), explanation: findingMessage(o.uiLang, f.message) }));
       console.log(JSON.stringify(out, null, 2));
     } else {
       const names = o.files.length === 2 ? { source: o.files[0]!, target: o.files[1]! } : { source: o.files[0]!, target: "" };

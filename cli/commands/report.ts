@@ -3,9 +3,9 @@
 import type { DocumentSnapshot } from "../../lib/document";
 import { isUiLanguage, UI_LANGUAGES } from "../../lib/i18n";
 import {
-  REPORT_FORMATS, buildProjectReport, buildQualityReport, isReportFormat, renderFindingsCsv, renderProjectReportHtml, renderReportHtml,
-  type ReportOptions,
+  REPORT_FORMATS, buildProjectReport, buildQualityReport, isReportFormat, renderFindingsCsv, type ReportOptions,
 } from "../../lib/report";
+import { renderProjectReportHtml, renderReportHtml } from "../../report-ui/html";
 import { DEFAULT_MIN_CONFIDENCE } from "../../lib/artifacts/confidence";
 import { UsageError, type Command } from "../command";
 import { parse } from "../args";
@@ -80,12 +80,12 @@ export const reportCommand: Command = {
       if (format === "csv") writeOutput(values.out, renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, options)), lang));
       else {
         const project = buildProjectReport(snapshots, options);
-        writeOutput(values.out, format === "html" ? renderProjectReportHtml(project, lang) : JSON.stringify(project, null, 2) + "\n");
+        writeOutput(values.out, format === "html" ? await renderProjectReportHtml(project, lang) : JSON.stringify(project, null, 2) + "\n");
       }
       return 0;
     }
     const report = buildQualityReport(await snapshotFromArgs(values, positionals), options);
-    const output = format === "html" ? renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang) : JSON.stringify(report, null, 2) + "\n";
+    const output = format === "html" ? await renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang) : JSON.stringify(report, null, 2) + "\n";
     writeOutput(values.out, output);
     return 0;
   },

@@ -1,8 +1,9 @@
 // `bitext segment FILE --lang xx`: the segmenter on its own, for checking its decisions.
 import { UsageError, type Command } from "../command";
-import { readTextFile } from "../args";
+import { parse, readTextFile } from "../args";
 import { segmentPresegmented, segmentText } from "../../lib/segment";
 import type { Sentence } from "../../lib/types";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
 
 const usage = `Usage: bitext segment FILE --lang LANG [--presegmented] [--json]
 
@@ -14,29 +15,20 @@ line between paragraphs.
   --presegmented   FILE already has one sentence a line (blank lines separate paragraphs)
   --json           print the sentences as JSON with their offsets and paragraph numbers`;
 
-function parse(args: string[]): { file: string; lang: string | null; presegmented: boolean; json: boolean } {
-  let file: string | null = null;
-  let lang: string | null = null;
-  let presegmented = false;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--lang") {
-      lang = args[++i] ?? null;
-      if (!lang) throw new UsageError("--lang needs a language code, e.g. --lang en.");
-    } else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
-    else if (arg === "--presegmented") presegmented = true;
-    else if (arg === "--json") json = true;
-    else if (arg.startsWith("-")) throw new UsageError(`unknown option "${arg}".`);
-    else if (file === null) file = arg;
-    else throw new UsageError(`only one FILE, got "${file}" and "${arg}".`);
-  }
+function segmentOptions(args: string[]): { file: string; lang: string | null; presegmented: boolean; json: boolean } {
+  const { values, positionals } = parse(args, { lang: { type: "string" }, presegmented: { type: "boolean" }, json: { type: "boolean" } }, {
+    needsValue: { lang: "--lang needs a language code, e.g. --lang en." },
+  });
+  if (positionals.length > 1) throw new UsageError(`only one FILE, got "${positionals[0]}" and "${positionals[1]}".`);
+  const file = positionals[0];
+  const lang = values.lang ?? null;
+  const presegmented = values.presegmented ?? false;
   if (!file) throw new UsageError("FILE is missing.");
   if (!presegmented && !lang) throw new UsageError("--lang is missing (e.g. --lang en or --lang de).");
-  if (lang !== null && !/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i.test(lang)) {
-    throw new UsageError(`"${lang}" is not a language code; use an ISO 639-1 code such as en or de.`);
+  if (lang !== null && !isLanguageCode(lang)) {
+    throw new UsageError(`"${lang}" is not a language code; use a code such as ${LANGUAGE_CODE_EXAMPLES}.`);
   }
-  return { file, lang, presegmented, json };
+  return { file, lang: lang === null ? null : normaliseLanguageCode(lang), presegmented, json: values.json ?? false };
 }
 
 function render(sentences: Sentence[]): string {
@@ -53,7 +45,7 @@ export const segmentCommand: Command = {
   summary: "Split a text into sentences, one a line",
   usage,
   async run(args) {
-    const { file, lang, presegmented, json } = parse(args);
+    const { file, lang, presegmented, json } = segmentOptions(args);
     const text = readTextFile(file);
     const sentences = presegmented ? segmentPresegmented(text) : segmentText(text, lang ?? "und");
     console.log(json ? JSON.stringify(sentences, null, 2) : render(sentences));

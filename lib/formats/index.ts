@@ -13,7 +13,7 @@ export { exportTmx, tmxDate, type TmxOptions } from "./tmx";
 export { exportXliff, type XliffOptions } from "./xliff";
 export { exportTsv, exportMoses, type TsvOptions, type MosesFiles } from "./plain";
 export { exportJson, parseDocumentJson, DocumentJsonError, documentSnapshotSchema } from "./json";
-export { zipFiles, crc32, type ZipEntry } from "./zip";
+export { zipFiles, type ZipEntry } from "./zip";
 export { ExportError, translationUnits, joinSentences, linkType, type SelectionOptions, type TranslationUnit } from "./units";
 
 export const EXPORT_FORMATS = ["tmx", "xliff", "tsv", "moses", "json"] as const;

@@ -3,6 +3,7 @@
 // shape with zod and then the references between the parts, and says in its error which
 // part of the file is wrong.
 import { z } from "zod";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES } from "../language-code";
 import { findingConfidence } from "../artifacts/confidence";
 import type { DocumentSnapshot } from "../document";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
@@ -56,7 +57,8 @@ const revisionSchema = z.object({
   operation: z.string().min(1), before: z.unknown(), after: z.unknown(), undone: z.boolean(),
 });
 
-const lang = z.string().regex(/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/i, "expected a language code such as en or de");
+// The one rule of lib/language-code; kept as written, so a document comes back as it was exported.
+const lang = z.string().refine(isLanguageCode, `expected a language code such as ${LANGUAGE_CODE_EXAMPLES}`);
 
 export const documentSnapshotSchema = z.object({
   document: z.object({

@@ -5,7 +5,7 @@
 // Valid against the XLIFF 2 core schema (fixtures/schemas/xliff_core_2.0.xsd).
 import type { DocumentSnapshot, FlagRecord, AnnotationRecord } from "../document";
 import type { Severity } from "../types";
-import { t, type UiLanguage } from "../i18n";
+import { findingMessage, type UiLanguage } from "../i18n";
 import { attrs, escapeXml, hex4, xmlLang } from "./xml";
 import { translationUnits, type SelectionOptions, type TranslationUnit } from "./units";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
@@ -36,7 +36,7 @@ function annotationNote(snapshot: DocumentSnapshot, a: AnnotationRecord): Note {
 
 function findingNote(snapshot: DocumentSnapshot, f: FlagRecord, lang: UiLanguage): Note {
   const quoted = excerpt(snapshot, f.side, f.sentence, f.span);
-  const message = t(lang, `findings:${f.message.key}`, f.message.params);
+  const message = findingMessage(lang, f.message);
   const parts = [`${f.severity}`, quoted && `“${quoted}”`, message, f.suggestion !== undefined && `→ “${f.suggestion}”`, f.decidedBy && `(${f.decidedBy})`];
   return { attributes: { id: `f${f.id}`, appliesTo: f.side, category: `mqm:${f.category}`, priority: PRIORITY[f.severity] }, text: parts.filter(Boolean).join(" — ") };
 }

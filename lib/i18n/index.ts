@@ -51,3 +51,15 @@ export function t(lng: UiLanguage, key: string, params?: TOptions): string {
   }
   return instance.t(key, params ?? {}) as string;
 }
+
+/**
+ * A finding's message in the UI language: the one wording the review page, the reports (page, HTML,
+ * CSV) and XLIFF notes show. Without a translation for its key (a detector newer than the
+ * locales) it reads as the key with its parameters, so nothing is lost.
+ */
+export function findingMessage(lng: UiLanguage, message: { key: string; params: Record<string, string | number> }): string {
+  const text = t(lng, `findings:${message.key}`, message.params);
+  if (text !== message.key) return text;
+  const params = Object.entries(message.params).map(([k, v]) => `${k}: ${v}`).join(", ");
+  return params ? `${message.key} (${params})` : message.key;
+}

@@ -3,6 +3,7 @@
 import { decodeSide, checkText, maxImportBytes } from "./decode";
 import { ImportError, type ImportProblem } from "./errors";
 import { detectLanguage } from "./language";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES } from "../language-code";
 
 export interface RawSide { label: string; lang: string; bytes?: Uint8Array; text?: string }
 export interface CheckedInput { source: string; target: string | null; warnings: ImportProblem[] }
@@ -19,9 +20,9 @@ function decode(side: RawSide, which: "source" | "target", maxBytes: number) {
 export function checkImportInput(source: RawSide, target: RawSide | null, maxBytes = maxImportBytes()): CheckedInput {
   const problems: ImportProblem[] = [];
   for (const [side, which] of [[source, "source"], [target, "target"]] as const) {
-    if (side && !/^[a-z]{2,3}$/.test(side.lang)) {
+    if (side && !isLanguageCode(side.lang)) {
       problems.push({ code: "badLanguage", side: which, params: { label: side.label, lang: side.lang },
-        message: `"${side.lang}" is not a language code for ${side.label}. Use a two-letter ISO 639-1 code such as en or de.` });
+        message: `"${side.lang}" is not a language code for ${side.label}. Use a code such as ${LANGUAGE_CODE_EXAMPLES}.` });
     }
   }
   const src = decode(source, "source", maxBytes);

@@ -1,7 +1,6 @@
 // Findings and annotations as CSV (RFC 4180) for spreadsheets: one row per issue, with the
 // sentence pair. Cells that a spreadsheet would run as a formula get a leading apostrophe.
-import type { UiLanguage } from "../i18n";
-import { findingMessage } from "./html";
+import { findingMessage, type UiLanguage } from "../i18n";
 import type { QualityReport } from "./types";
 
 export const CSV_COLUMNS = [

@@ -1,10 +1,10 @@
-// Quality reports: build the plain data, then render it as HTML, CSV or JSON.
+// Quality reports as plain data, and the CSV and JSON downloads of them. The HTML report and the
+// report pages render this data with the React components in report-ui/.
 import { slug } from "../formats";
 import type { ProjectReport, QualityReport } from "./types";
 export { buildQualityReport, buildProjectReport, alignmentSummary, reviewerActivity } from "./build";
-export { renderReportHtml, renderProjectReportHtml, findingMessage } from "./html";
+export { findingMessage } from "../i18n";
 export { renderFindingsCsv, CSV_COLUMNS } from "./csv";
-export { categorySeverityChart, distributionChart, SEVERITY_COLORS } from "./charts";
 export { SEVERITY_MULTIPLIERS, DEFAULT_THRESHOLD } from "./score";
 export { countWords } from "./words";
 export * from "./types";

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../language-code";
 import { textProblem } from "../text-hygiene";
 
-const lang = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, "use a two-letter language code such as en or de");
+// The one rule of lib/language-code, stored normalised ("PT_br" → "pt-BR").
+const lang = z.string().trim().refine(isLanguageCode, `use a language code such as ${LANGUAGE_CODE_EXAMPLES}`).transform(normaliseLanguageCode);
 const flag = z.union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.literal("false"), z.literal("0")]).optional().transform((v) => v === "on" || v === "true" || v === "1");
 
 /** The text fields of the import form (files are read separately). */

@@ -41,6 +41,9 @@ describe("export and report downloads", () => {
     await page.getByTestId("report-link").click();
     await page.waitForURL(new RegExp(`/documents/${id}/report$`));
     expect(await page.getByTestId("report-issues").textContent()).toContain("Führungsstrang");
+    // The page is the download's renderer: score cards with the verdict, both charts as SVG.
+    expect(await page.getByTestId("score").locator("[data-result]").getAttribute("data-result")).toMatch(/^(pass|fail)$/);
+    expect(await page.locator(".report svg.chart").count()).toBe(2);
 
     const [tmxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
     const tmxFile = path.join(dir, tmxDownload.suggestedFilename());
@@ -58,6 +61,14 @@ describe("export and report downloads", () => {
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect(html).toContain("Kontroverse um die Führung");
     expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/i); // self-contained
+
+    // The project report: the page lists the document, its HTML download is self-contained too.
+    await page.goto("/report");
+    expect(await page.getByTestId("project-documents").textContent()).toContain("Export: corrected seed pair");
+    const project = await (await page.request.get("/api/report?format=html")).text();
+    expect(project).toMatch(/^<!DOCTYPE html>/);
+    expect(project).toContain("Export: corrected seed pair");
+    expect(project).not.toMatch(/<script|<link|\ssrc=/i);
     await context.close();
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSnapshot } from "../../lib/db/documents";
 import { applyOperation, InvalidOperationError } from "../../lib/db/review";
 import { decodeSide } from "../../lib/import/decode";
-import { buildQualityReport, renderReportHtml } from "../../lib/report";
+import { buildQualityReport } from "../../lib/report";
+import { renderReportHtml } from "../../report-ui/html";
 import { displayLabel, textProblem } from "../../lib/text-hygiene";
 import { operationRequestSchema } from "../../lib/validations/review";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../helpers/database";
@@ -98,7 +99,7 @@ describe("labels shown to people", () => {
       await t.db.document.update({ where: { id }, data: { title: `Report ${RLO}txt.exe ${ESC}[2J` } });
       const report = buildQualityReport(await loadSnapshot(t.db, id));
       expect(report.document.title).toBe("Report <U+202E>txt.exe <U+001B>[2J");
-      const html = renderReportHtml(report, "en");
+      const html = await renderReportHtml(report, "en");
       expect(html).not.toContain(RLO);
       expect(html).not.toContain(ESC);
       expect(html).toContain("Report &lt;U+202E&gt;txt.exe");

@@ -1,7 +1,8 @@
 // GET /api/report?format=html|csv|json: the project-wide report over all documents.
 import { db } from "@/lib/db/client";
 import { listDocuments, loadSnapshot } from "@/lib/db/documents";
-import { buildProjectReport, buildQualityReport, renderFindingsCsv, renderProjectReportHtml, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { buildProjectReport, buildQualityReport, renderFindingsCsv, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
+import { renderProjectReportHtml } from "@/report-ui/html";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
 import { authorize, uiLanguage } from "../../_server/session";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const snapshots = [];
   for (const d of await listDocuments(db())) snapshots.push(await loadSnapshot(db(), d.id));
   const project = buildProjectReport(snapshots, { threshold, minConfidence });
-  const body = format === "html" ? renderProjectReportHtml(project, lang)
+  const body = format === "html" ? await renderProjectReportHtml(project, lang)
     : format === "csv" ? renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, { threshold, minConfidence })), lang, { bom: true })
     : JSON.stringify(project, null, 2);
   return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${reportFileName(project, format)}"` } });

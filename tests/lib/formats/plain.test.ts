@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { exportDocument, mosesFileNames } from "../../../lib/formats";
 import { cleanLine, exportMoses, exportTsv } from "../../../lib/formats/plain";
-import { crc32, zipFiles } from "../../../lib/formats/zip";
+import { zipFiles } from "../../../lib/formats/zip";
 import { HARD_PAIRS, hardSnapshot, seedPairSnapshot } from "./snapshots";
 import { writeTemp } from "./xmllint";
 
@@ -55,10 +55,6 @@ describe("exportMoses", () => {
 });
 
 describe("zipFiles", () => {
-  it("computes the standard CRC-32 check value", () => {
-    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
-  });
-
   it("writes a zip that unzip tests and extracts byte for byte, with UTF-8 names", () => {
     const files = [{ name: "corpus.en", data: "Fish & chips 😀\n" }, { name: "Übersetzung.de", data: "Fisch\n" }, { name: "empty.txt", data: "" }];
     const file = writeTemp("test.zip", zipFiles(files));
@@ -69,6 +65,21 @@ describe("zipFiles", () => {
       const r = spawnSync("unzip", ["-p", file, f.name], { encoding: "utf8" });
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(f.data);
+    }
+  });
+
+  it("writes the same archive whatever the server's time zone", () => {
+    const files = [{ name: "a.en", data: "One\n" }, { name: "a.de", data: "Eins\n" }];
+    const when = new Date("2026-07-01T23:30:00Z");
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = "UTC";
+      const utc = zipFiles(files, when);
+      process.env.TZ = "Pacific/Auckland";
+      expect(zipFiles(files, when)).toEqual(utc);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
     }
   });
 
@@ -85,5 +96,7 @@ describe("zipFiles", () => {
     expect(spawnSync("unzip", ["-p", file, names.target], { encoding: "utf8" }).stdout).toBe(moses.target);
     const listing = spawnSync("unzip", ["-l", file], { encoding: "utf8" }).stdout;
     expect(listing).toMatch(/2026-01-02 03:04/);
+    // Deflated: the archive is smaller than the two texts it holds.
+    expect((download.data as Uint8Array).length).toBeLessThan(new TextEncoder().encode(moses.source + moses.target).length);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../lib/i18n/locales/en/report.json";
 import de from "../../../lib/i18n/locales/de/report.json";
-import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, renderProjectReportHtml, renderReportHtml, reportFileName } from "../../../lib/report";
+import { buildProjectReport, buildQualityReport, CSV_COLUMNS, renderFindingsCsv, reportFileName } from "../../../lib/report";
+import { renderProjectReportHtml, renderReportHtml } from "../../../report-ui/html";
 import { hardSnapshot, seedPairSnapshot } from "../formats/snapshots";
 import { parseCsv } from "./csv-parse";
 
@@ -16,18 +17,18 @@ function selfContained(html: string): void {
 }
 
 describe("renderReportHtml", () => {
-  it("is one self-contained page with both charts as inline SVG", () => {
-    const html = renderReportHtml(buildQualityReport(seedPairSnapshot()), "en");
+  it("is one self-contained page with both charts as inline SVG", async () => {
+    const html = await renderReportHtml(buildQualityReport(seedPairSnapshot()), "en");
     selfContained(html);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html.match(/<svg class="chart"/g)).toHaveLength(2);
     expect(html).toContain("@media print");
   });
 
-  it("shows the score, the verdict, every issue with its context and the reviewers", () => {
+  it("shows the score, the verdict, every issue with its context and the reviewers", async () => {
     const snapshot = seedPairSnapshot();
     const report = buildQualityReport(snapshot);
-    const html = renderReportHtml(report, "en");
+    const html = await renderReportHtml(report, "en");
     expect(html).toContain('data-result="fail"');
     expect(html.match(/<article class="issue/g)).toHaveLength(report.issues.length);
     expect(html).toContain("<mark>Openai</mark>");
@@ -36,13 +37,13 @@ describe("renderReportHtml", () => {
     expect(html).toContain("Accepted by ana");
     expect(html).toContain("Dismissed by ben");
     expect(html).toContain("“OpenAI”");
-    const passing = renderReportHtml(buildQualityReport(snapshot, { threshold: 1000 }), "en");
+    const passing = await renderReportHtml(buildQualityReport(snapshot, { threshold: 1000 }), "en");
     expect(passing).toContain('data-result="pass"');
   });
 
-  it("speaks German, with no untranslated keys left in the page", () => {
+  it("speaks German, with no untranslated keys left in the page", async () => {
     expect(keys(de).sort()).toEqual(keys(en).sort());
-    const html = renderReportHtml(buildQualityReport(seedPairSnapshot()), "de");
+    const html = await renderReportHtml(buildQualityReport(seedPairSnapshot()), "de");
     expect(html).toContain('<html lang="de">');
     expect(html).toContain("Qualitätsbericht");
     expect(html).toContain("Nicht bestanden");
@@ -54,10 +55,10 @@ describe("renderReportHtml", () => {
     for (const key of keys(en)) expect(visible, key).not.toContain(key);
   });
 
-  it("writes hard characters escaped and drops what HTML cannot carry", () => {
+  it("writes hard characters escaped and drops what HTML cannot carry", async () => {
     const snapshot = hardSnapshot();
     snapshot.annotations.push({ id: 1, side: "source", sentence: 2, span: [0, 4], category: "Other", severity: "minor", comment: "</article><script>alert(1)</script>\u0000", author: "<b>x</b>", createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z", version: 0 });
-    const html = renderReportHtml(buildQualityReport(snapshot), "en");
+    const html = await renderReportHtml(buildQualityReport(snapshot), "en");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("\u0000");
     expect(html).toContain("&lt;/article&gt;&lt;script&gt;");
@@ -66,9 +67,9 @@ describe("renderReportHtml", () => {
 });
 
 describe("renderProjectReportHtml", () => {
-  it("lists every document with its verdict and the project score", () => {
+  it("lists every document with its verdict and the project score", async () => {
     const project = buildProjectReport([seedPairSnapshot(), hardSnapshot()]);
-    const html = renderProjectReportHtml(project, "de");
+    const html = await renderProjectReportHtml(project, "de");
     selfContained(html);
     expect(html).toContain("Qualitätsbericht des Projekts");
     expect(html.match(/data-result="/g)).toHaveLength(project.documents.length + 1);

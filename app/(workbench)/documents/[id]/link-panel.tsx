@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnnotationRecord, DocumentSnapshot, FlagRecord } from "@/lib/document";
+import { findingMessage, isUiLanguage } from "@/lib/i18n";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { HistoryPanel } from "./history-panel";
 import { MQM_CATEGORY_LIST, SEVERITY_LIST, sentenceKey, type ReviewIndex, type Row } from "./review-model";
@@ -77,12 +78,12 @@ function AnnotationFields({ initial, onSave, onCancel, saveLabel, autoFocus }: {
 }
 
 function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord; snapshot: DocumentSnapshot; reviewers: Record<string, string>; actions: PanelActions }) {
-  const { t } = useTranslation("review");
+  const { t, i18n } = useTranslation("review");
   const text = snapshot[flag.side][flag.sentence]?.text ?? "";
   return (
     <li className={`finding status-${flag.status}`} data-testid="finding-item" data-flag-id={flag.id}>
       <div><span className={`sev sev-${flag.severity}`}>{t(`severity.${flag.severity}`)}</span> {t(`category.${flag.category}`, { defaultValue: flag.category })}</div>
-      <p>{findingMessage(t, flag)}</p>
+      <p>{findingText(i18n.language, flag)}</p>
       <p className="meta">“{text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
       {flag.status === "open" ? (
         <div className="editor-actions">
@@ -99,9 +100,9 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function findingMessage(t: (key: string, options?: any) => string, flag: FlagRecord): string {
-  return t(`findings:${flag.message.key}`, { ...flag.message.params, defaultValue: t(`detector`, { name: flag.detector, category: t(`category.${flag.category}`, { defaultValue: flag.category }) }) });
+/** The one wording of a finding's message (lib/i18n, as in the reports), in the page's UI language. */
+export function findingText(language: string, flag: FlagRecord): string {
+  return findingMessage(isUiLanguage(language) ? language : "en", flag.message);
 }
 
 function AnnotationItem({ a, snapshot, reviewers, actions }: { a: AnnotationRecord; snapshot: DocumentSnapshot; reviewers: Record<string, string>; actions: PanelActions }) {

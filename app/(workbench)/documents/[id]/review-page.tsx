@@ -8,7 +8,7 @@ import type { AnnotationRecord, DocumentSnapshot, SegmentRecord } from "@/lib/do
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { AlignmentMap } from "./alignment-map";
 import { HistoryPanel } from "./history-panel";
-import { LinkPanel, findingMessage, type AnnotationDraft, type PanelActions } from "./link-panel";
+import { LinkPanel, findingText, type AnnotationDraft, type PanelActions } from "./link-panel";
 import { LinkRow, type RowActions } from "./link-row";
 import { buildIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
@@ -478,7 +478,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           {hintFlags.map((f) => (
             <div key={f.id} className="hint-finding">
               <div><span className={`sev sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {t(`category.${f.category}`, { defaultValue: f.category })}</div>
-              <p>{findingMessage(t, f)}</p>
+              <p>{findingText(i18n.language, f)}</p>
               {f.suggestion !== undefined && <p>{t("finding.suggestion")}: <strong>{f.suggestion}</strong></p>}
               <div className="editor-actions">
                 {f.suggestion !== undefined && <button type="button" onClick={() => decideFlag(f.id, "accepted")}>{t("finding.accept")}</button>}

@@ -1,0 +1,33 @@
+// The report's words and numbers in one UI language, for the components that render it on the
+// web page and in the HTML download alike.
+import { findingMessage, t as translate, type UiLanguage } from "../lib/i18n";
+
+export interface ReportText {
+  lang: UiLanguage;
+  /** A key of the report namespace: `t("score.quality")`. */
+  t: (key: string, params?: Record<string, unknown>) => string;
+  /** An ISO time as a date and time in UTC, "–" for none. */
+  date: (iso: string | null) => string;
+  num: (n: number, digits?: number) => string;
+  finding: (message: { key: string; params: Record<string, string | number> }) => string;
+  /** A revision's operation in words; the operation name itself when there is no text for it. */
+  operation: (op: string) => string;
+}
+
+export function reportText(lang: UiLanguage): ReportText {
+  const locale = lang === "de" ? "de-DE" : "en-GB";
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const t = (key: string, params?: Record<string, unknown>) => translate(lang, `report:${key}`, params);
+  return {
+    lang,
+    t,
+    date: (iso) => (iso ? `${dateFormat.format(new Date(iso))} UTC` : "–"),
+    num: (n, digits = 0) => n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    finding: (message) => findingMessage(lang, message),
+    operation: (op) => {
+      const key = `operations.${op}`;
+      const text = t(key);
+      return text === key ? op : text;
+    },
+  };
+}
