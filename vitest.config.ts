@@ -16,6 +16,7 @@ const INTEGRATION = [
   "tests/**/cli-*.test.ts",
   "tests/**/*-db.test.ts",
   "tests/lib/formats/{tmx,xliff,plain,escaping.property}.test.ts",
+  "tests/lib/text-hygiene.test.ts",
 ];
 
 export default defineConfig({
