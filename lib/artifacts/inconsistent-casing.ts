@@ -63,6 +63,9 @@ function findings(sentences: Sentence[], side: "source" | "target"): Finding[] {
         key: "casing.inconsistent", params: { text: o.text, other: other.text, count: list.length - report.length },
         suggestion: fixed,
         evidence: { capital: capital.length, lower: lower.length },
+        // German writes an adjective in lower case unless it is part of a name: a capitalised minority is
+        // the likelier slip; a lower-case minority beside capitals often marks a term written as a name.
+        score: report === capital ? 1 : 0,
       }));
     }
   }
