@@ -18,6 +18,8 @@ import { dictionaryTranslator } from "../lib/align/dictionary";
 import { buildUnits, coveredWeight, KeySpace, tokenizeSentences } from "../lib/align/units";
 import type { Link } from "../lib/types";
 import { machineLine, writeSection } from "./report-section";
+import { parseMqmTsv } from "../lib/artifacts/mqm";
+import { editDocuments, exactRecallByType } from "./mt-edits";
 
 const SHARED = path.resolve("../shared/benchmarks");
 
@@ -26,6 +28,8 @@ export interface BenchSet {
   name: string; description: string; sourceLang: string; targetLang: string; load(): BenchDocument[];
   /** Align the documents as one batch (alignBatch, as `bitext align --batch` does) rather than one by one. */
   batch?: boolean;
+  /** Also report exact recall per gold link type (1-0, 0-1, 1-1, 1-2, 2-1). */
+  byType?: boolean;
 }
 
 const lines = (file: string) => readFileSync(file, "utf8").replace(/\n$/, "").split("\n");
@@ -73,12 +77,27 @@ function synthetic(size: number): BenchDocument[] {
   return [doc];
 }
 
+/**
+ * Real machine translation with the changes web pages and MT make (bench/mt-edits.ts, seed 13):
+ * each (system, talk) of the WMT21 TED EN→DE dev talks (13 systems and the reference),
+ * presegmented, with target and source segments deleted, neighbours joined into one line and
+ * site boilerplate inserted.
+ */
+function mtEditsTed(): BenchDocument[] {
+  const file = path.join(SHARED, "wmt-mqm-ted-ende", "mqm_ted_ende.dev.tsv");
+  const docs = parseMqmTsv(readFileSync(file, "utf8")).map((d) => ({
+    name: `${d.system}/${d.talk}`, source: d.segments.map((s) => s.source), target: d.segments.map((s) => s.target),
+  }));
+  return editDocuments(docs, 13);
+}
+
 export const SETS: BenchSet[] = [
   { name: "textberg-dev", description: "Text+Berg DE–FR dev (1 doc; weights fitted here)", sourceLang: "de", targetLang: "fr", load: () => textBerg("dev") },
   { name: "textberg-test", description: "Text+Berg DE–FR test (7 docs, one by one)", sourceLang: "de", targetLang: "fr", load: () => textBerg("test") },
   { name: "textberg-test-batch", description: "Text+Berg DE–FR test (7 docs as one batch: one learned lexicon, as `bitext align --batch`)", sourceLang: "de", targetLang: "fr", load: () => textBerg("test"), batch: true },
   { name: "tom-sawyer-val", description: "OPUS-Books DE–EN Tom Sawyer val (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("val") },
   { name: "tom-sawyer-test", description: "OPUS-Books DE–EN Tom Sawyer test (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("test") },
+  { name: "mt-edits-ted-dev", description: "WMT21 TED EN→DE MT, 14 systems × 2 talks, with omissions, additions, joins, boilerplate (bench/mt-edits.ts)", sourceLang: "en", targetLang: "de", load: mtEditsTed, byType: true },
   { name: "mac-test", description: "MAC ZH–EN test (24 chapters, presegmented)", sourceLang: "zh", targetLang: "en", load: mac },
   { name: "synthetic-1k", description: "synthetic DE–EN, 1,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(1_000) },
   { name: "synthetic-10k", description: "synthetic DE–EN, 10,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(10_000) },
@@ -90,6 +109,8 @@ export interface SetResult {
   scores: AlignmentScores; seconds: number; sentencesPerSecond: number; peakMB: number;
   /** How often links are right (strict, among links whose sentences the gold covers), by confidence. */
   calibration: { below: { links: number; right: number }; above: { links: number; right: number }; auc: number };
+  /** Per gold link type: gold links and how many the aligner has exactly (sets with byType). */
+  byType?: Record<string, { gold: number; found: number }>;
 }
 
 /** Calibration: a link is "right" when the gold has it exactly. Links touching sentences the gold leaves out are skipped. */
@@ -144,6 +165,7 @@ export function runSet(set: BenchSet, options: AlignOptions = {}): SetResult & {
     scores: scoreAlignments(docs.map((d, k) => ({ gold: d.gold, test: hyps[k] }))),
     seconds, sentencesPerSecond: (sourceSentences + targetSentences) / seconds,
     peakMB: process.resourceUsage().maxRSS / 1024, calibration: calibration(docs, hyps), hyps,
+    byType: set.byType ? exactRecallByType(docs.map((d, k) => ({ gold: d.gold, test: hyps[k] }))) : undefined,
   };
 }
 
@@ -172,6 +194,23 @@ function cliBatchSeconds(): { seconds: number; slowest: number; command: string 
 
 const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
 
+const TYPES = ["1-0", "0-1", "1-1", "1-2", "2-1"];
+
+/** Exact recall per gold link type for the sets that ask for it. */
+function byTypeReport(results: SetResult[]): string[] {
+  const sets = results.filter((r) => r.byType);
+  if (!sets.length) return [];
+  const cell = (b: Record<string, { gold: number; found: number }>, t: string) => (b[t] ? `${(100 * b[t].found / b[t].gold).toFixed(1)}% of ${b[t].gold}` : "–");
+  return [
+    "",
+    "Exact recall per gold link type (the share of the gold's links of that type that the aligner has exactly; 1-0 = a source sentence left untranslated or dropped, 0-1 = a target line with no source: added text or site boilerplate):",
+    "",
+    `| set | ${TYPES.join(" | ")} |`,
+    `|---|${TYPES.map(() => "---").join("|")}|`,
+    ...sets.map((r) => `| ${r.description} | ${TYPES.map((t) => cell(r.byType!, t)).join(" | ")} |`),
+  ];
+}
+
 type Signal = ReturnType<typeof lexicalSignal> & { set: BenchSet };
 
 function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[]): string {
@@ -194,6 +233,7 @@ function report(results: SetResult[], cli: { seconds: number; slowest: number; c
     "",
     `One CLI run over the 7 Text+Berg test documents (process start-up, reading, aligning, writing; \`bitext\` is bin/bitext.js, which runs the CLI bundled by \`npm install\`): **${cli.seconds.toFixed(2)} s** wall, median of 5 runs (slowest ${cli.slowest.toFixed(2)} s) — \`${cli.command}\`.`,
     t10 && t100 ? `Scaling: 100k / 10k time = ${(t100.seconds / t10.seconds).toFixed(1)}× (10× the sentences).` : "",
+    ...byTypeReport(results),
     "",
     "What the lexical signal can tell (first-pass keys: identical words, numbers, names, 4-letter prefixes, and for EN–DE the dictionary; no learned lexicon), over the gold 1-1 links: the share whose two sentences share no key at all, and the share whose partner is covered strictly better than every other sentence within 10 of it (`lexicalSignal` in bench/align.ts, same command).",
     "",
@@ -343,15 +383,20 @@ function main(): void {
     console.log(JSON.stringify(result));
     return;
   }
+  // --only a,b: just these sets, printed, docs/benchmarks.md left alone (for iterating).
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(",")) : null;
   const results: SetResult[] = [];
-  for (const set of SETS) {
+  for (const set of SETS.filter((s) => !only || only.has(s.name))) {
     if (set.name !== "mac-test" && !existsSync(SHARED)) continue;
     const child = spawnSync("npx", ["tsx", "bench/align.ts", "--one", set.name], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
     if (child.status !== 0) throw new Error(`set ${set.name} failed:\n${child.stderr}`);
     const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SetResult;
     results.push(result);
-    console.error(`${set.name}: strict F1 ${f3(result.scores.f1Strict)}, lax F1 ${f3(result.scores.f1Lax)}, ${result.seconds.toFixed(2)} s, ${Math.round(result.peakMB)} MB`);
+    const types = result.byType ? ` · ${TYPES.map((t) => `${t} ${result.byType![t] ? (100 * result.byType![t].found / result.byType![t].gold).toFixed(1) : "–"}%`).join(", ")}` : "";
+    console.error(`${set.name}: strict F1 ${f3(result.scores.f1Strict)}, lax F1 ${f3(result.scores.f1Lax)}, ${result.seconds.toFixed(2)} s, ${Math.round(result.peakMB)} MB${types}`);
   }
+  if (only) return;
   const cli = cliBatchSeconds();
   console.error(`CLI batch, Text+Berg test: ${cli.seconds.toFixed(2)} s (slowest ${cli.slowest.toFixed(2)} s)`);
   const signal = SETS.filter((s) => !s.name.startsWith("synthetic") && !s.batch && (s.name === "mac-test" || existsSync(SHARED))).map((set) => ({ set, ...lexicalSignal(set) }));
