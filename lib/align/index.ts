@@ -2,6 +2,7 @@
 // that combines length, anchors (numbers, identical words, cognates, marks), the shipped
 // English–German dictionary and a lexicon learned from the first pass. See README.md.
 import type { Lang, Link } from "../types";
+import { chromeFlags } from "./chrome";
 import { cognates } from "./cognates";
 import { confidenceOf } from "./confidence";
 import { dictionaryTranslator, type Translator } from "./dictionary";
@@ -82,6 +83,9 @@ interface PassContext {
   /** Cognates by edit distance across the document's two vocabularies (cognates.ts). */
   srcCognates: Map<string, string[]>;
   tgtCognates: Map<string, string[]>;
+  /** Site chrome lines (chrome.ts), one flag per sentence. */
+  srcChrome: Uint8Array;
+  tgtChrome: Uint8Array;
 }
 
 function runPass(source: TokenizedSentence[], target: TokenizedSentence[], options: AlignOptions, params: ScoreParams, context: PassContext, learned: LearnedLexicon | null, guide: RawLink[] | null = null): RawLink[] {
@@ -95,8 +99,8 @@ function runPass(source: TokenizedSentence[], target: TokenizedSentence[], optio
   const tgtChanged = learned ? (t: Token) => tgtLearned(t).length > 0 : undefined;
   const srcUnits = context.srcUnits.build((t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t), ...srcCognate(t)], srcChanged);
   const tgtUnits = context.tgtUnits.build((t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t), ...tgtCognate(t)], tgtChanged);
-  const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length) };
-  const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length) };
+  const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length), chrome: context.srcChrome };
+  const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length), chrome: context.tgtChrome };
   return searchMultiResolution(srcSide, tgtSide, params, options.fullSearchCells, guide ?? undefined);
 }
 
@@ -146,6 +150,8 @@ function firstPass(source: string[], target: string[], options: AlignOptions): P
     tgtDict: useDictionary ? dictionaryTranslator(options.targetLang, options.sourceLang) : null,
     srcCognates: found.forward,
     tgtCognates: found.backward,
+    srcChrome: chromeFlags(source),
+    tgtChrome: chromeFlags(target),
   };
   const hasDictionary = Boolean(context.srcDict && context.tgtDict);
   const base = hasDictionary ? DICTIONARY_PARAMS : DEFAULT_PARAMS;

@@ -25,6 +25,21 @@ export interface ScoreParams {
   paragraphCross: number;
   /** Cost of a link that ends a paragraph on one side only. */
   paragraphEdge: number;
+  /**
+   * Cost per sentence of a multi-sentence link whose own coverage by the link's other side
+   * (above chance, share of its weight) falls below `memberFloor`: memberGap × the shortfall.
+   * An untranslated sentence joined to its neighbour's link has next to none.
+   */
+  memberGap?: number;
+  memberFloor?: number;
+  /**
+   * A sentence that no sentence near it covers skips for less: skip × (skipFloor + (1 −
+   * skipFloor) × min(1, best coverage / skipEvidence)); 1 and anything ≤ 0 leave skip flat.
+   */
+  skipFloor?: number;
+  /** Skip cost of a site-chrome line (chrome.ts) as a share of `skip`. */
+  chromeSkip?: number;
+  skipEvidence?: number;
   /** Drop similarity where it tells nothing (sentence level only; see LinkScorer.hasLexicalSignal). */
   checkSignal?: boolean;
 }
@@ -33,7 +48,14 @@ export interface Side {
   units: Unit[];
   /** Paragraph index per unit, or null when unknown. */
   paragraphs: number[] | null;
+  /** 1 for a unit that is site chrome (chrome.ts): cheap to leave one-sided, dear to link to text. */
+  chrome?: Uint8Array | null;
 }
+
+/** Skip cost of a site-chrome line, as a share of the skip cost (0.3 and below lose Text+Berg test's translated "Alle Rechte vorbehalten ." / "Tous droits réservés ." 1-1 link). */
+const CHROME_SKIP = 0.5;
+/** Extra cost of a link that joins a site-chrome line to a sentence of its own side. */
+const CHROME_LINK = 1;
 
 export interface Band {
   lo: Int32Array;
@@ -157,14 +179,24 @@ class PairTable {
     }
     this.excessSource = cs;
     this.excessTarget = ct;
+    this.bestSource = new Float64Array(n);
+    this.bestTarget = new Float64Array(m);
     for (let i = 0; i < n; i++) {
       const bg = this.backgroundSource[i];
+      const capS = this.capSource[i];
       for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) {
+        const j = this.start[i] + c - this.rowOffset[i];
         cs[c] = Math.max(0, cs[c] - bg);
-        ct[c] = Math.max(0, ct[c] - this.backgroundTarget[this.start[i] + c - this.rowOffset[i]]);
+        ct[c] = Math.max(0, ct[c] - this.backgroundTarget[j]);
+        if (capS > 0) this.bestSource[i] = Math.max(this.bestSource[i], Math.min(1, cs[c] / capS));
+        if (this.capTarget[j] > 0) this.bestTarget[j] = Math.max(this.bestTarget[j], Math.min(1, ct[c] / this.capTarget[j]));
       }
     }
   }
+
+  /** Per unit: the best share of its weight above chance that one unit of the other side covers. */
+  readonly bestSource: Float64Array;
+  readonly bestTarget: Float64Array;
 
   /** Highest raw coverage of source unit i by one target unit, and its row's chance level (unclamped). */
   readonly rawBestSource: Float64Array;
@@ -335,7 +367,32 @@ class LinkScorer {
     this.tgtCrossings = tgt.paragraphs && crossingCounts(tgt.paragraphs);
     this.srcEnds = src.paragraphs && paragraphEndFlags(src.paragraphs);
     this.tgtEnds = tgt.paragraphs && paragraphEndFlags(tgt.paragraphs);
+    // Both thresholds are shares of the document's typical best coverage: literal machine
+    // translation covers most of a sentence, free literary translation much less.
+    const typical = median([...this.pairs.bestSource, ...this.pairs.bestTarget]);
+    if (process.env.ALIGN_DEBUG) console.error("typical best", typical.toFixed(3));
+    const floor = params.skipFloor ?? 1;
+    const evidence = (params.skipEvidence ?? 0) * typical;
+    const skipOf = (best: number) => (floor >= 1 || evidence <= 0 || this.lexicalWeight === 0 ? params.skip : params.skip * (floor + (1 - floor) * Math.min(1, best / evidence)));
+    this.skipSource = Float64Array.from(this.pairs.bestSource, skipOf);
+    this.skipTarget = Float64Array.from(this.pairs.bestTarget, skipOf);
+    this.srcChrome = src.chrome ? prefixCounts(src.chrome) : null;
+    this.tgtChrome = tgt.chrome ? prefixCounts(tgt.chrome) : null;
+    const chromeSkip = params.skip * (params.chromeSkip ?? CHROME_SKIP);
+    for (let i = 0; i < src.units.length; i++) if (src.chrome?.[i]) this.skipSource[i] = chromeSkip;
+    for (let j = 0; j < tgt.units.length; j++) if (tgt.chrome?.[j]) this.skipTarget[j] = chromeSkip;
+    this.memberGap = this.lexicalWeight === 0 ? 0 : (params.memberGap ?? 0);
+    this.memberFloor = (params.memberFloor ?? 0) * typical;
   }
+
+  /** Cost of leaving each unit one-sided (see ScoreParams.skipFloor). */
+  private skipSource: Float64Array;
+  private skipTarget: Float64Array;
+  private memberGap: number;
+  private memberFloor: number;
+  /** Chrome lines before each unit (prefix counts), or null. */
+  private srcChrome: Int32Array | null;
+  private tgtChrome: Int32Array | null;
 
   /**
    * Whether similarity tells partners apart at all here: in half of the rows the best pair
@@ -373,7 +430,7 @@ class LinkScorer {
     this.lastLengthCost = 0;
     if (a === 0 || b === 0) {
       // A one-sided link has one sentence: no paragraph is crossed and none is joined.
-      return p.skip;
+      return a === 1 ? this.skipSource[i] : this.skipTarget[j];
     } else if (a === 1 && b === 1) {
       const pairs = this.pairs;
       const c = pairs.cell(i, j);
@@ -401,6 +458,7 @@ class LinkScorer {
       let sumT0 = 0;
       let sumT1 = 0;
       let sumT2 = 0;
+      let gap = 0;
       for (let x = i; x < i + a; x++) {
         const base = pairs.rowBase(x);
         const c0 = j - pairs.rowStart(x);
@@ -416,6 +474,7 @@ class LinkScorer {
           else sumT2 += e;
         }
         const cap = pairs.capSource[x];
+        if (cap > 0) gap += Math.max(0, this.memberFloor * cap - Math.min(c, cap));
         covS += Math.min(c, cap);
         weightS += cap;
         charsS += this.srcLength[x];
@@ -428,12 +487,39 @@ class LinkScorer {
       this.lastSim = sim;
       this.lastLengthCost = lc;
       cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
+      if (this.memberGap > 0) {
+        // Each member's shortfall weighted by its share of the link (a short fragment such as
+        // "No answer." that a free translation leaves out costs little).
+        gap += Math.max(0, this.memberFloor * colT0 - Math.min(sumT0, colT0));
+        if (b > 1) gap += Math.max(0, this.memberFloor * colT1 - Math.min(sumT1, colT1));
+        if (b > 2) gap += Math.max(0, this.memberFloor * colT2 - Math.min(sumT2, colT2));
+        if (weightS + weightT > 0) cost += (this.memberGap * gap * (a + b)) / (weightS + weightT);
+      }
     }
     if (this.srcCrossings && a > 1) cost += (this.srcCrossings[i + a - 1] - this.srcCrossings[i]) * p.paragraphCross;
     if (this.tgtCrossings && b > 1) cost += (this.tgtCrossings[j + b - 1] - this.tgtCrossings[j]) * p.paragraphCross;
+    if (this.srcChrome || this.tgtChrome) {
+      const chromeS = this.srcChrome ? this.srcChrome[i + a] - this.srcChrome[i] : 0;
+      const chromeT = this.tgtChrome ? this.tgtChrome[j + b] - this.tgtChrome[j] : 0;
+      // Only chrome joined to text on its own side: a label may have a translation of its own
+      // ("Alle Rechte vorbehalten." / "Tous droits réservés.", which a list for two languages misses).
+      if ((chromeS > 0 && chromeS < a) || (chromeT > 0 && chromeT < b)) cost += CHROME_LINK;
+    }
     if (a > 0 && b > 0 && this.srcEnds && this.tgtEnds && this.srcEnds[i + a - 1] !== this.tgtEnds[j + b - 1]) cost += p.paragraphEdge;
     return cost;
   }
+}
+
+function prefixCounts(flags: Uint8Array): Int32Array {
+  const out = new Int32Array(flags.length + 1);
+  for (let k = 0; k < flags.length; k++) out[k + 1] = out[k] + flags[k];
+  return out;
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const sorted = values.sort((x, y) => x - y);
+  return sorted[sorted.length >> 1];
 }
 
 function prefixSums(values: Float64Array): Float64Array {
