@@ -40,6 +40,13 @@ export interface AlignOptions {
   cognateDistance?: number;
 }
 
+/**
+ * Missing coverage as evidence of an omission or addition (search.ts, ScoreParams.memberGap):
+ * chosen on the MT dev set (bench/mt-edits.ts); it applies only where the document's typical
+ * coverage is high, so on Text+Berg and Tom Sawyer every link stays as it was.
+ */
+const ONE_SIDED_EVIDENCE = { memberGap: 1.5, memberFloor: 0.5, memberMinWeight: 3, pairGap: 0.7 };
+
 export const DEFAULT_PARAMS: ScoreParams = {
   skip: 0.9,
   lexical: 1.25,
@@ -47,6 +54,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   typePenalty: { "1-1": 0, "1-2": 0.15, "2-1": 0.15, "2-2": 0.4, "1-3": 0.4, "3-1": 0.4 },
   paragraphCross: 0.6,
   paragraphEdge: 0.2,
+  ...ONE_SIDED_EVIDENCE,
 };
 
 /**
@@ -60,6 +68,7 @@ export const DICTIONARY_PARAMS: ScoreParams = {
   typePenalty: { "1-1": 0, "1-2": 0.188, "2-1": 0.188, "2-2": 0.4, "1-3": 0.5, "3-1": 0.5 },
   paragraphCross: 0.6,
   paragraphEdge: 0.2,
+  ...ONE_SIDED_EVIDENCE,
 };
 
 const NO_KEYS: readonly string[] = [];

@@ -1,0 +1,33 @@
+// One-sided links on real machine translation: the WMT21 TED EN→DE dev talks with sentences
+// dropped, added and joined and site chrome inserted (bench/mt-edits.ts, as bench:align uses them).
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { editDocuments, exactRecallByType } from "../../../bench/mt-edits";
+import { align, checkLinks } from "../../../lib/align";
+import { parseMqmTsv } from "../../../lib/artifacts/mqm";
+
+const FILE = "../shared/benchmarks/wmt-mqm-ted-ende/mqm_ted_ende.dev.tsv";
+
+describe.skipIf(!existsSync(FILE))("align on edited machine translation", () => {
+  const parallel = parseMqmTsv(readFileSync(FILE, "utf8")).map((d) => ({
+    name: `${d.system}/${d.talk}`, source: d.segments.map((s) => s.source), target: d.segments.map((s) => s.target),
+  }));
+
+  it("the edits are fixed by the seed and their gold is a valid alignment", () => {
+    const a = editDocuments(parallel, 13);
+    expect(editDocuments(parallel, 13)).toEqual(a);
+    expect(editDocuments(parallel, 14)).not.toEqual(a);
+    for (const d of a) expect(checkLinks(d.gold.map((g) => ({ ...g, confidence: 1 })), d.source.length, d.target.length)).toEqual([]);
+  });
+
+  it("finds at least nine in ten omitted and added sentences exactly, and nearly every 1-1 link", () => {
+    // All 28 documents, as bench:align counts them (a subset has too few one-sided links to tell).
+    const docs = editDocuments(parallel, 13);
+    const byType = exactRecallByType(docs.map((d) => ({ gold: d.gold, test: align(d.source, d.target, { sourceLang: "en", targetLang: "de" }) })));
+    const recall = (t: string) => byType[t].found / byType[t].gold;
+    expect(byType["1-0"].gold + byType["0-1"].gold).toBeGreaterThan(200);
+    expect(recall("1-0")).toBeGreaterThanOrEqual(0.9);
+    expect(recall("0-1")).toBeGreaterThanOrEqual(0.9);
+    expect(recall("1-1")).toBeGreaterThanOrEqual(0.98);
+  });
+});
