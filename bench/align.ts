@@ -307,8 +307,9 @@ function fit(name: string): void {
 }
 
 /**
- * Fits the confidence model (lib/align/confidence.ts) on the dev sets: logistic regression of
- * "the gold has exactly this link" on similarity, length cost, link size and leak, by Newton's
+ * Fits the confidence model (lib/align/confidence.ts) on the dev sets (Text+Berg dev, Tom Sawyer
+ * val, the MT dev set): logistic regression of "the gold has exactly this link" on similarity,
+ * length cost, link size, leak and shortfall, by Newton's
  * method, over the two-sided links whose sentences the gold covers. Prints the coefficients
  * and the rate at which one-sided links are right.
  */
@@ -316,7 +317,7 @@ function fitConfidence(): void {
   const rows: Array<{ x: number[]; y: number }> = [];
   let oneSided = 0;
   let oneSidedRight = 0;
-  for (const name of ["textberg-dev", "tom-sawyer-val"]) {
+  for (const name of ["textberg-dev", "tom-sawyer-val", "mt-edits-ted-dev"]) {
     const set = SETS.find((s) => s.name === name)!;
     for (const doc of set.load()) {
       const gold = new Set(doc.gold.map((g) => `${g.source}:${g.target}`));
@@ -326,7 +327,7 @@ function fitConfidence(): void {
         if (!l.source.every((x) => coveredS.has(x)) || !l.target.every((y) => coveredT.has(y))) continue;
         const right = gold.has(`${l.source}:${l.target}`) ? 1 : 0;
         if (!l.source.length || !l.target.length) { oneSided++; oneSidedRight += right; continue; }
-        rows.push({ x: [1, l.similarity, Math.min(l.lengthCost, 10), l.source.length + l.target.length > 2 ? 1 : 0, l.leak], y: right });
+        rows.push({ x: [1, l.similarity, Math.min(l.lengthCost, 10), l.source.length + l.target.length > 2 ? 1 : 0, l.leak, l.shortfall], y: right });
       }
     }
   }
@@ -345,7 +346,7 @@ function fitConfidence(): void {
     w = w.map((v, r) => v + solve(hessian, gradient)[r]);
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  console.log(JSON.stringify({ bias: round(w[0]), similarity: round(w[1]), length: round(w[2]), multi: round(w[3]), leak: round(w[4]) }));
+  console.log(JSON.stringify({ bias: round(w[0]), similarity: round(w[1]), length: round(w[2]), multi: round(w[3]), leak: round(w[4]), shortfall: round(w[5]) }));
   console.log(`two-sided links: ${rows.length}; one-sided links right: ${oneSidedRight} of ${oneSided} (${round(oneSidedRight / oneSided)})`);
 }
 

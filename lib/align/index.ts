@@ -120,7 +120,7 @@ function wordForms(sentences: TokenizedSentence[], start: number, count: number)
 }
 
 /** A link with what its score saw (for fitting the confidence model). */
-export interface DetailedLink extends Link { similarity: number; lengthCost: number; leak: number }
+export interface DetailedLink extends Link { similarity: number; lengthCost: number; leak: number; shortfall: number; trust: number }
 
 /** One document of a batch: its two sides and, if known, their paragraphs. */
 export interface BatchDocument {
@@ -193,13 +193,15 @@ function detailed(raw: RawLink[]): DetailedLink[] {
     similarity: l.sim,
     lengthCost: l.lengthCost,
     leak: l.leak,
+    shortfall: l.shortfall,
+    trust: l.trust,
   }));
 }
 
 function oneSided(source: string[], target: string[]): DetailedLink[] {
   return [
-    ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0, leak: 0 })),
-    ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0, leak: 0 })),
+    ...source.map((_, i) => ({ source: [i], target: [], confidence: 1, similarity: 0, lengthCost: 0, leak: 0, shortfall: 0, trust: 0 })),
+    ...target.map((_, j) => ({ source: [], target: [j], confidence: 1, similarity: 0, lengthCost: 0, leak: 0, shortfall: 0, trust: 0 })),
   ];
 }
 

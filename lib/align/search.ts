@@ -77,6 +77,10 @@ export interface RawLink {
    * place leaves part of a sentence matching next door.
    */
   leak: number;
+  /** The least-covered sentence's shortfall (LinkScorer.shortfall): an untranslated or added sentence inside the link. */
+  shortfall: number;
+  /** The document's trust in missing coverage (LinkScorer.trust). */
+  trust: number;
 }
 
 /**
@@ -382,6 +386,7 @@ class LinkScorer {
     this.tgtChrome = tgt.chrome ? prefixCounts(tgt.chrome) : null;
     for (let i = 0; i < src.units.length; i++) if (src.chrome?.[i]) this.skipSource[i] = chromeSkip;
     for (let j = 0; j < tgt.units.length; j++) if (tgt.chrome?.[j]) this.skipTarget[j] = chromeSkip;
+    this.trust = trust;
     this.memberGap = (params.memberGap ?? 0) * trust;
     this.memberFloor = (params.memberFloor ?? 0) * typical;
     this.memberMinWeight = params.memberMinWeight ?? 0;
@@ -397,6 +402,8 @@ class LinkScorer {
   private memberFloor: number;
   private memberMinWeight: number;
   private pairGap: number;
+  /** How far missing coverage counts as evidence in this document (0-1; see the constructor). */
+  trust: number;
   private srcWeight: Float64Array;
   private tgtWeight: Float64Array;
   /** Chrome lines before each unit (prefix counts), or null. */
@@ -417,6 +424,34 @@ class LinkScorer {
     }
     best.sort((x, y) => x - y);
     return (best[best.length >> 1] ?? 0) >= MIN_LEXICAL_SIGNAL;
+  }
+
+  /**
+   * How far the link's least-covered sentence (≥ memberMinWeight) falls short of the member
+   * floor, from 0 (covered) to 1 (nothing above chance), times the document's trust; for a 1-1
+   * link the lesser of its two. For the confidence: an untranslated or added sentence inside a
+   * link. Only called for the links of the final path.
+   */
+  shortfall(i: number, j: number, a: number, b: number): number {
+    if (a === 0 || b === 0 || this.trust === 0 || this.memberFloor <= 0) return 0;
+    const pairs = this.pairs;
+    const ratio = (excess: Float32Array, cap: number, x: number, y: number) => {
+      let covered = 0;
+      for (let d = 0; d < (excess === pairs.excessSource ? b : a); d++) {
+        const c = excess === pairs.excessSource ? pairs.cell(x, y + d) : pairs.cell(x + d, y);
+        if (c >= 0) covered += excess[c];
+      }
+      return cap > 0 ? Math.min(covered, cap) / cap : 1;
+    };
+    const short = (r: number) => Math.max(0, 1 - r / this.memberFloor);
+    const members: number[] = [];
+    // Light sentences count too, in proportion to their weight ("Danke." inside a link is
+    // worth a doubt even if too light to change the path).
+    const scale = (w: number) => Math.min(1, w / Math.max(this.memberMinWeight, 1e-9));
+    for (let x = i; x < i + a; x++) members.push(scale(this.srcWeight[x]) * short(ratio(pairs.excessSource, pairs.capSource[x], x, j)));
+    for (let y = j; y < j + b; y++) members.push(scale(this.tgtWeight[y]) * short(ratio(pairs.excessTarget, pairs.capTarget[y], i, y)));
+    if (!members.length) return 0;
+    return this.trust * (a === 1 && b === 1 ? (members.length === 2 ? Math.min(...members) : 0) : Math.max(...members));
   }
 
   /** Similarity and length cost of the last `cost` call (kept in fields: no allocation per call). */
@@ -609,7 +644,7 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   while (i > 0 || j > 0) {
     const [a, b] = LINK_TYPES[back[at(i, j)]];
     const c = scorer.cost(i - a, j - b, a, b);
-    links.push({ i: i - a, j: j - b, a, b, cost: c, sim: scorer.lastSim, lengthCost: scorer.lastLengthCost, leak: 0 });
+    links.push({ i: i - a, j: j - b, a, b, cost: c, sim: scorer.lastSim, lengthCost: scorer.lastLengthCost, leak: 0, shortfall: scorer.shortfall(i - a, j - b, a, b), trust: scorer.trust });
     i -= a;
     j -= b;
   }
