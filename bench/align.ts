@@ -6,6 +6,8 @@
 //   npx tsx bench/align.ts --fit NAME       coordinate search of the score weights on a dev set
 //                                           (how DEFAULT_PARAMS / DICTIONARY_PARAMS were fitted)
 //   npx tsx bench/align.ts --fit-confidence logistic regression of the confidence model on the dev sets
+//   npx tsx bench/align.ts --only A,B       just these sets, printed (docs/benchmarks.md untouched)
+//   npx tsx bench/align.ts --hunalign       only the speed ratios against hunalign (HUNALIGN=path/to/hunalign)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -192,6 +194,83 @@ function cliBatchSeconds(): { seconds: number; slowest: number; command: string 
   return { seconds: times[2], slowest: times[4], command: `node ${args.join(" ").replace(list, "LIST").replace(path.join(dir, "out"), "OUT")}` };
 }
 
+/** hunalign (C++, github.com/danielvarga/hunalign), built from its public sources: $HUNALIGN or `hunalign` on the PATH. */
+function findHunalign(): string | null {
+  if (process.env.HUNALIGN) return existsSync(process.env.HUNALIGN) ? process.env.HUNALIGN : null;
+  const which = spawnSync("sh", ["-c", "command -v hunalign"], { encoding: "utf8" });
+  return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
+}
+
+export interface SpeedRatio { name: string; bitext: number; hunalign: number }
+
+/** Median wall time of 5 runs (after one warm-up run) of a command. */
+function medianSeconds(command: string, args: string[]): number {
+  execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30 });
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30 });
+    times.push((performance.now() - start) / 1000);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+/**
+ * `bitext align` against hunalign on the same files, wall time with process start-up, median of
+ * 5: one Text+Berg document (test0, 137/157 sentences), the 7 test documents as one batch (both
+ * in batch mode), and the synthetic 10k-a-side pair. hunalign gets an empty dictionary (none
+ * exists for DE–FR; for the synthetic DE–EN pair, the same). Null when hunalign is not found.
+ */
+function hunalignRatios(): SpeedRatio[] | null {
+  const hunalign = findHunalign();
+  if (!hunalign) return null;
+  const dir = path.join(os.tmpdir(), "bitext-bench-align");
+  mkdirSync(path.join(dir, "out"), { recursive: true });
+  mkdirSync(path.join(dir, "hun"), { recursive: true });
+  const empty = path.join(dir, "empty.dic");
+  writeFileSync(empty, "");
+  const tb = path.join(SHARED, "textberg-de-fr");
+  const bitext = (args: string[]) => medianSeconds(process.execPath, ["bin/bitext.js", "align", ...args, "--presegmented"]);
+  const out: SpeedRatio[] = [];
+  out.push({
+    name: "one Text+Berg document (test0, 137/157 sentences)",
+    bitext: bitext([`${tb}/test0.de`, `${tb}/test0.fr`, "--src-lang", "de", "--tgt-lang", "fr"]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, `${tb}/test0.de`, `${tb}/test0.fr`]),
+  });
+  const list = path.join(dir, "textberg-test.list");
+  writeFileSync(list, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de ${tb}/test${k}.fr`).join("\n") + "\n");
+  const hunList = path.join(dir, "textberg-test.hunbatch");
+  writeFileSync(hunList, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de\t${tb}/test${k}.fr\t${path.join(dir, "hun", `test${k}.align`)}`).join("\n") + "\n");
+  out.push({
+    name: "the 7 Text+Berg test documents as one batch",
+    bitext: bitext(["--batch", list, "--out-dir", path.join(dir, "out"), "--src-lang", "de", "--tgt-lang", "fr"]),
+    hunalign: medianSeconds(hunalign, ["-text", "-batch", empty, hunList]),
+  });
+  const [big] = synthetic(10_000);
+  const src = path.join(dir, "synthetic-10k.de");
+  const tgt = path.join(dir, "synthetic-10k.en");
+  writeFileSync(src, big.source.join("\n") + "\n");
+  writeFileSync(tgt, big.target.join("\n") + "\n");
+  out.push({
+    name: "synthetic DE–EN, 10,000 sentences a side",
+    bitext: bitext([src, tgt, "--src-lang", "de", "--tgt-lang", "en", "--out", path.join(dir, "out", "synthetic-10k.align")]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, src, tgt]),
+  });
+  return out;
+}
+
+function speedReport(ratios: SpeedRatio[] | null): string[] {
+  if (!ratios) return ["", "Against hunalign: skipped, no hunalign binary found (set HUNALIGN to one built from github.com/danielvarga/hunalign, or put it on the PATH)."];
+  return [
+    "",
+    "Against hunalign (C++, built from github.com/danielvarga/hunalign with its Makefile; empty dictionary, `-text`; batch mode `-batch` for the 7 documents): wall time of one process run including start-up, median of 5 runs each.",
+    "",
+    "| input | `bitext align` s | hunalign s | ratio |",
+    "|---|---|---|---|",
+    ...ratios.map((r) => `| ${r.name} | ${r.bitext.toFixed(2)} | ${r.hunalign.toFixed(2)} | ${(r.bitext / r.hunalign).toFixed(1)}× |`),
+  ];
+}
+
 const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
 
 const TYPES = ["1-0", "0-1", "1-1", "1-2", "2-1"];
@@ -213,7 +292,7 @@ function byTypeReport(results: SetResult[]): string[] {
 
 type Signal = ReturnType<typeof lexicalSignal> & { set: BenchSet };
 
-function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[]): string {
+function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[], ratios: SpeedRatio[] | null): string {
   const rows = results.map((r) => {
     const s = r.scores;
     const c = r.calibration;
@@ -233,6 +312,7 @@ function report(results: SetResult[], cli: { seconds: number; slowest: number; c
     "",
     `One CLI run over the 7 Text+Berg test documents (process start-up, reading, aligning, writing; \`bitext\` is bin/bitext.js, which runs the CLI bundled by \`npm install\`): **${cli.seconds.toFixed(2)} s** wall, median of 5 runs (slowest ${cli.slowest.toFixed(2)} s) — \`${cli.command}\`.`,
     t10 && t100 ? `Scaling: 100k / 10k time = ${(t100.seconds / t10.seconds).toFixed(1)}× (10× the sentences).` : "",
+    ...speedReport(ratios),
     ...byTypeReport(results),
     "",
     "What the lexical signal can tell (first-pass keys: identical words, numbers, names, 4-letter prefixes, and for EN–DE the dictionary; no learned lexicon), over the gold 1-1 links: the share whose two sentences share no key at all, and the share whose partner is covered strictly better than every other sentence within 10 of it (`lexicalSignal` in bench/align.ts, same command).",
@@ -374,6 +454,10 @@ function solve(a: number[][], b: number[]): number[] {
 
 function main(): void {
   if (process.argv.includes("--fit-confidence")) return fitConfidence();
+  if (process.argv.includes("--hunalign")) {
+    for (const line of speedReport(hunalignRatios())) console.log(line);
+    return;
+  }
   const fitAt = process.argv.indexOf("--fit");
   if (fitAt >= 0) return fit(process.argv[fitAt + 1] ?? "textberg-dev");
   const one = process.argv.indexOf("--one");
@@ -401,7 +485,9 @@ function main(): void {
   const cli = cliBatchSeconds();
   console.error(`CLI batch, Text+Berg test: ${cli.seconds.toFixed(2)} s (slowest ${cli.slowest.toFixed(2)} s)`);
   const signal = SETS.filter((s) => !s.name.startsWith("synthetic") && !s.batch && (s.name === "mac-test" || existsSync(SHARED))).map((set) => ({ set, ...lexicalSignal(set) }));
-  writeSection("align", report(results, cli, signal));
+  const ratios = hunalignRatios();
+  if (ratios) for (const r of ratios) console.error(`${r.name}: bitext ${r.bitext.toFixed(2)} s, hunalign ${r.hunalign.toFixed(2)} s (${(r.bitext / r.hunalign).toFixed(1)}×)`);
+  writeSection("align", report(results, cli, signal, ratios));
 }
 
 if (process.argv[1] && /bench[\\/]align\.ts$/.test(process.argv[1])) main();
