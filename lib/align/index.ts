@@ -104,12 +104,14 @@ function runPass(source: TokenizedSentence[], target: TokenizedSentence[], optio
   const srcCognate = keysOfTable(context.srcCognates);
   const tgtCognate = keysOfTable(context.tgtCognates);
   // A second pass changes only the tokens that have learned translations.
-  const srcChanged = learned ? (t: Token) => srcLearned(t).length > 0 : undefined;
-  const tgtChanged = learned ? (t: Token) => tgtLearned(t).length > 0 : undefined;
+  // (A look-up, not the key list: building the list for every token cost more than the test.)
+  const srcChanged = learned ? (t: Token) => t.kind === "word" && learned.forward.has(t.form) : undefined;
+  const tgtChanged = learned ? (t: Token) => t.kind === "word" && learned.backward.has(t.form) : undefined;
   const srcUnits = context.srcUnits.build((t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t), ...srcCognate(t)], srcChanged);
   const tgtUnits = context.tgtUnits.build((t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t), ...tgtCognate(t)], tgtChanged);
-  const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length), chrome: context.srcChrome };
-  const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length), chrome: context.tgtChrome };
+  const chrome = (flags: Uint8Array) => (flags.includes(1) ? flags : null);
+  const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length), chrome: chrome(context.srcChrome) };
+  const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length), chrome: chrome(context.tgtChrome) };
   return searchMultiResolution(srcSide, tgtSide, params, options.fullSearchCells, guide ?? undefined);
 }
 
