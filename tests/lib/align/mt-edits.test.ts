@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { editDocuments, exactRecallByType } from "../../../bench/mt-edits";
 import { align, checkLinks } from "../../../lib/align";
+import { checkAligned } from "../../../lib/artifacts";
 import { parseMqmTsv } from "../../../lib/artifacts/mqm";
+import { segmentPresegmented } from "../../../lib/segment/presegmented";
 
 const FILE = "../shared/benchmarks/wmt-mqm-ted-ende/mqm_ted_ende.dev.tsv";
 
@@ -42,6 +44,23 @@ describe.skipIf(!existsSync(FILE))("align on edited machine translation", () => 
         else if (l.source.length === 1 && l.target.length === 1 && gold.has(`${l.source}:${l.target}`)) right.push(l.confidence);
       }
     });
+    // Every right 1-0 and 0-1 link becomes an omission or addition finding on its sentence.
+    let rightOneSided = 0;
+    docs.forEach((d, k) => {
+      const gold = new Set(d.gold.map((g) => `${g.source}:${g.target}`));
+      const findings = checkAligned({
+        sourceLang: "en", targetLang: "de", links: hyps[k],
+        source: segmentPresegmented(d.source.join("\n")), target: segmentPresegmented(d.target.join("\n")),
+      }, ["omission-addition"]);
+      for (const l of hyps[k]) {
+        if ((l.source.length && l.target.length) || !gold.has(`${l.source}:${l.target}`)) continue;
+        rightOneSided++;
+        const side = l.source.length ? "source" : "target";
+        const sentence = l.source.length ? l.source[0] : l.target[0];
+        expect(findings.some((f) => f.side === side && f.sentence === sentence && /Omission|Addition/.test(f.category))).toBe(true);
+      }
+    });
+    expect(rightOneSided).toBeGreaterThan(200);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     expect(hiding.length).toBeGreaterThan(0);
     expect(median(hiding)).toBeLessThan(0.8);
