@@ -204,12 +204,12 @@ function findHunalign(): string | null {
 export interface SpeedRatio { name: string; bitext: number; hunalign: number }
 
 /** Median wall time of 5 runs (after one warm-up run) of a command. */
-function medianSeconds(command: string, args: string[]): number {
-  execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30 });
+function medianSeconds(command: string, args: string[], cwd?: string): number {
+  execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30, cwd });
   const times: number[] = [];
   for (let run = 0; run < 5; run++) {
     const start = performance.now();
-    execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30 });
+    execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30, cwd });
     times.push((performance.now() - start) / 1000);
   }
   return times.sort((a, b) => a - b)[2];
@@ -219,7 +219,8 @@ function medianSeconds(command: string, args: string[]): number {
  * `bitext align` against hunalign on the same files, wall time with process start-up, median of
  * 5: one Text+Berg document (test0, 137/157 sentences), the 7 test documents as one batch (both
  * in batch mode), and the synthetic 10k-a-side pair. hunalign gets an empty dictionary (none
- * exists for DE–FR; for the synthetic DE–EN pair, the same). Null when hunalign is not found.
+ * exists for DE–FR; for the synthetic DE–EN pair, the same), run in a temporary folder because it
+ * writes translate.txt into its working directory. Null when hunalign is not found.
  */
 function hunalignRatios(): SpeedRatio[] | null {
   const hunalign = findHunalign();
@@ -235,7 +236,7 @@ function hunalignRatios(): SpeedRatio[] | null {
   out.push({
     name: "one Text+Berg document (test0, 137/157 sentences)",
     bitext: bitext([`${tb}/test0.de`, `${tb}/test0.fr`, "--src-lang", "de", "--tgt-lang", "fr"]),
-    hunalign: medianSeconds(hunalign, ["-text", empty, `${tb}/test0.de`, `${tb}/test0.fr`]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, `${tb}/test0.de`, `${tb}/test0.fr`], dir),
   });
   const list = path.join(dir, "textberg-test.list");
   writeFileSync(list, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de ${tb}/test${k}.fr`).join("\n") + "\n");
@@ -244,7 +245,7 @@ function hunalignRatios(): SpeedRatio[] | null {
   out.push({
     name: "the 7 Text+Berg test documents as one batch",
     bitext: bitext(["--batch", list, "--out-dir", path.join(dir, "out"), "--src-lang", "de", "--tgt-lang", "fr"]),
-    hunalign: medianSeconds(hunalign, ["-text", "-batch", empty, hunList]),
+    hunalign: medianSeconds(hunalign, ["-text", "-batch", empty, hunList], dir),
   });
   const [big] = synthetic(10_000);
   const src = path.join(dir, "synthetic-10k.de");
@@ -254,7 +255,7 @@ function hunalignRatios(): SpeedRatio[] | null {
   out.push({
     name: "synthetic DE–EN, 10,000 sentences a side",
     bitext: bitext([src, tgt, "--src-lang", "de", "--tgt-lang", "en", "--out", path.join(dir, "out", "synthetic-10k.align")]),
-    hunalign: medianSeconds(hunalign, ["-text", empty, src, tgt]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, src, tgt], dir),
   });
   return out;
 }
