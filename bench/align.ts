@@ -260,6 +260,44 @@ function hunalignRatios(): SpeedRatio[] | null {
   return out;
 }
 
+/** hunalign's ladder (rungs "i<TAB>j<TAB>score", the last one at the two ends) as links. */
+export function ladderToLinks(ladder: string): Pair[] {
+  const rungs = ladder.split("\n").filter((l) => l.trim()).map((l) => l.split("\t").map(Number));
+  const out: Pair[] = [];
+  for (let k = 0; k + 1 < rungs.length; k++) {
+    const [i0, j0] = rungs[k];
+    const [i1, j1] = rungs[k + 1];
+    if (i1 === i0 && j1 === j0) continue;
+    out.push({ source: Array.from({ length: i1 - i0 }, (_, d) => i0 + d), target: Array.from({ length: j1 - j0 }, (_, d) => j0 + d) });
+  }
+  return out;
+}
+
+/**
+ * hunalign on a set with per-type recall (the MT dev set): all documents in one `-batch` run with
+ * an empty dictionary (length and identical tokens only), ladder output read back as links.
+ */
+export function hunalignOnSet(set: BenchSet): { scores: AlignmentScores; byType: Record<string, { gold: number; found: number }> } | null {
+  const hunalign = findHunalign();
+  if (!hunalign) return null;
+  const dir = path.join(os.tmpdir(), "bitext-bench-align", `hun-${set.name}`);
+  mkdirSync(dir, { recursive: true });
+  const empty = path.join(dir, "empty.dic");
+  writeFileSync(empty, "");
+  const docs = set.load();
+  const jobs = docs.map((d, k) => {
+    const src = path.join(dir, `${k}.src`);
+    const tgt = path.join(dir, `${k}.tgt`);
+    writeFileSync(src, d.source.join("\n") + "\n");
+    writeFileSync(tgt, d.target.join("\n") + "\n");
+    return `${src}\t${tgt}\t${path.join(dir, `${k}.ladder`)}`;
+  });
+  writeFileSync(path.join(dir, "batch"), jobs.join("\n") + "\n");
+  execFileSync(hunalign, ["-batch", empty, path.join(dir, "batch")], { stdio: "ignore", cwd: dir });
+  const pairs = docs.map((d, k) => ({ gold: d.gold, test: ladderToLinks(readFileSync(path.join(dir, `${k}.ladder`), "utf8")) }));
+  return { scores: scoreAlignments(pairs), byType: exactRecallByType(pairs) };
+}
+
 function speedReport(ratios: SpeedRatio[] | null): string[] {
   if (!ratios) return ["", "Against hunalign: skipped, no hunalign binary found (set HUNALIGN to one built from github.com/danielvarga/hunalign, or put it on the PATH)."];
   return [
@@ -276,10 +314,11 @@ const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
 
 const TYPES = ["1-0", "0-1", "1-1", "1-2", "2-1"];
 
-/** Exact recall per gold link type for the sets that ask for it. */
+/** Exact recall per gold link type for the sets that ask for it (and hunalign's on them, when found). */
 function byTypeReport(results: SetResult[]): string[] {
   const sets = results.filter((r) => r.byType);
   if (!sets.length) return [];
+  const hun = sets.map((r) => ({ r, h: hunalignOnSet(SETS.find((s) => s.name === r.name)!) })).filter((x) => x.h);
   const cell = (b: Record<string, { gold: number; found: number }>, t: string) => (b[t] ? `${(100 * b[t].found / b[t].gold).toFixed(1)}% of ${b[t].gold}` : "–");
   return [
     "",
@@ -288,6 +327,7 @@ function byTypeReport(results: SetResult[]): string[] {
     `| set | ${TYPES.join(" | ")} |`,
     `|---|${TYPES.map(() => "---").join("|")}|`,
     ...sets.map((r) => `| ${r.description} | ${TYPES.map((t) => cell(r.byType!, t)).join(" | ")} |`),
+    ...hun.map(({ r, h }) => `| hunalign on the same (empty dictionary, default settings): strict F1 ${f3(h!.scores.f1Strict)}, lax ${f3(h!.scores.f1Lax)} | ${TYPES.map((t) => cell(h!.byType, t)).join(" | ")} |`),
   ];
 }
 
@@ -456,6 +496,10 @@ function solve(a: number[][], b: number[]): number[] {
 function main(): void {
   if (process.argv.includes("--fit-confidence")) return fitConfidence();
   if (process.argv.includes("--hunalign")) {
+    for (const set of SETS.filter((s) => s.byType)) {
+      const h = hunalignOnSet(set);
+      if (h) console.log(`hunalign on ${set.name}: strict F1 ${f3(h.scores.f1Strict)}, ${TYPES.map((t) => `${t} ${h.byType[t] ? ((100 * h.byType[t].found) / h.byType[t].gold).toFixed(1) : "–"}%`).join(", ")}`);
+    }
     for (const line of speedReport(hunalignRatios())) console.log(line);
     return;
   }
