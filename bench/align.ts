@@ -6,6 +6,8 @@
 //   npx tsx bench/align.ts --fit NAME       coordinate search of the score weights on a dev set
 //                                           (how DEFAULT_PARAMS / DICTIONARY_PARAMS were fitted)
 //   npx tsx bench/align.ts --fit-confidence logistic regression of the confidence model on the dev sets
+//   npx tsx bench/align.ts --only A,B       just these sets, printed (docs/benchmarks.md untouched)
+//   npx tsx bench/align.ts --hunalign       only the speed ratios against hunalign (HUNALIGN=path/to/hunalign)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -18,6 +20,8 @@ import { dictionaryTranslator } from "../lib/align/dictionary";
 import { buildUnits, coveredWeight, KeySpace, tokenizeSentences } from "../lib/align/units";
 import type { Link } from "../lib/types";
 import { machineLine, writeSection } from "./report-section";
+import { parseMqmTsv } from "../lib/artifacts/mqm";
+import { editDocuments, exactRecallByType } from "./mt-edits";
 
 const SHARED = path.resolve("../shared/benchmarks");
 
@@ -26,6 +30,8 @@ export interface BenchSet {
   name: string; description: string; sourceLang: string; targetLang: string; load(): BenchDocument[];
   /** Align the documents as one batch (alignBatch, as `bitext align --batch` does) rather than one by one. */
   batch?: boolean;
+  /** Also report exact recall per gold link type (1-0, 0-1, 1-1, 1-2, 2-1). */
+  byType?: boolean;
 }
 
 const lines = (file: string) => readFileSync(file, "utf8").replace(/\n$/, "").split("\n");
@@ -73,12 +79,27 @@ function synthetic(size: number): BenchDocument[] {
   return [doc];
 }
 
+/**
+ * Real machine translation with the changes web pages and MT make (bench/mt-edits.ts, seed 13):
+ * each (system, talk) of the WMT21 TED EN→DE dev talks (13 systems and the reference),
+ * presegmented, with target and source segments deleted, neighbours joined into one line and
+ * site boilerplate inserted.
+ */
+function mtEditsTed(): BenchDocument[] {
+  const file = path.join(SHARED, "wmt-mqm-ted-ende", "mqm_ted_ende.dev.tsv");
+  const docs = parseMqmTsv(readFileSync(file, "utf8")).map((d) => ({
+    name: `${d.system}/${d.talk}`, source: d.segments.map((s) => s.source), target: d.segments.map((s) => s.target),
+  }));
+  return editDocuments(docs, 13);
+}
+
 export const SETS: BenchSet[] = [
   { name: "textberg-dev", description: "Text+Berg DE–FR dev (1 doc; weights fitted here)", sourceLang: "de", targetLang: "fr", load: () => textBerg("dev") },
   { name: "textberg-test", description: "Text+Berg DE–FR test (7 docs, one by one)", sourceLang: "de", targetLang: "fr", load: () => textBerg("test") },
   { name: "textberg-test-batch", description: "Text+Berg DE–FR test (7 docs as one batch: one learned lexicon, as `bitext align --batch`)", sourceLang: "de", targetLang: "fr", load: () => textBerg("test"), batch: true },
   { name: "tom-sawyer-val", description: "OPUS-Books DE–EN Tom Sawyer val (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("val") },
   { name: "tom-sawyer-test", description: "OPUS-Books DE–EN Tom Sawyer test (silver)", sourceLang: "de", targetLang: "en", load: () => tomSawyer("test") },
+  { name: "mt-edits-ted-dev", description: "WMT21 TED EN→DE MT, 14 systems × 2 talks, with omissions, additions, joins, boilerplate (bench/mt-edits.ts)", sourceLang: "en", targetLang: "de", load: mtEditsTed, byType: true },
   { name: "mac-test", description: "MAC ZH–EN test (24 chapters, presegmented)", sourceLang: "zh", targetLang: "en", load: mac },
   { name: "synthetic-1k", description: "synthetic DE–EN, 1,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(1_000) },
   { name: "synthetic-10k", description: "synthetic DE–EN, 10,000 sentences a side", sourceLang: "de", targetLang: "en", load: () => synthetic(10_000) },
@@ -90,6 +111,8 @@ export interface SetResult {
   scores: AlignmentScores; seconds: number; sentencesPerSecond: number; peakMB: number;
   /** How often links are right (strict, among links whose sentences the gold covers), by confidence. */
   calibration: { below: { links: number; right: number }; above: { links: number; right: number }; auc: number };
+  /** Per gold link type: gold links and how many the aligner has exactly (sets with byType). */
+  byType?: Record<string, { gold: number; found: number }>;
 }
 
 /** Calibration: a link is "right" when the gold has it exactly. Links touching sentences the gold leaves out are skipped. */
@@ -144,6 +167,7 @@ export function runSet(set: BenchSet, options: AlignOptions = {}): SetResult & {
     scores: scoreAlignments(docs.map((d, k) => ({ gold: d.gold, test: hyps[k] }))),
     seconds, sentencesPerSecond: (sourceSentences + targetSentences) / seconds,
     peakMB: process.resourceUsage().maxRSS / 1024, calibration: calibration(docs, hyps), hyps,
+    byType: set.byType ? exactRecallByType(docs.map((d, k) => ({ gold: d.gold, test: hyps[k] }))) : undefined,
   };
 }
 
@@ -170,11 +194,146 @@ function cliBatchSeconds(): { seconds: number; slowest: number; command: string 
   return { seconds: times[2], slowest: times[4], command: `node ${args.join(" ").replace(list, "LIST").replace(path.join(dir, "out"), "OUT")}` };
 }
 
+/** hunalign (C++, github.com/danielvarga/hunalign), built from its public sources: $HUNALIGN or `hunalign` on the PATH. */
+function findHunalign(): string | null {
+  if (process.env.HUNALIGN) return existsSync(process.env.HUNALIGN) ? process.env.HUNALIGN : null;
+  const which = spawnSync("sh", ["-c", "command -v hunalign"], { encoding: "utf8" });
+  return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
+}
+
+export interface SpeedRatio { name: string; bitext: number; hunalign: number }
+
+/** Median wall time of 5 runs (after one warm-up run) of a command. */
+function medianSeconds(command: string, args: string[], cwd?: string): number {
+  execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30, cwd });
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    execFileSync(command, args, { stdio: "ignore", maxBuffer: 1 << 30, cwd });
+    times.push((performance.now() - start) / 1000);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+/**
+ * `bitext align` against hunalign on the same files, wall time with process start-up, median of
+ * 5: one Text+Berg document (test0, 137/157 sentences), the 7 test documents as one batch (both
+ * in batch mode), and the synthetic 10k-a-side pair. hunalign gets an empty dictionary (none
+ * exists for DE–FR; for the synthetic DE–EN pair, the same), run in a temporary folder because it
+ * writes translate.txt into its working directory. Null when hunalign is not found.
+ */
+function hunalignRatios(): SpeedRatio[] | null {
+  const hunalign = findHunalign();
+  if (!hunalign) return null;
+  const dir = path.join(os.tmpdir(), "bitext-bench-align");
+  mkdirSync(path.join(dir, "out"), { recursive: true });
+  mkdirSync(path.join(dir, "hun"), { recursive: true });
+  const empty = path.join(dir, "empty.dic");
+  writeFileSync(empty, "");
+  const tb = path.join(SHARED, "textberg-de-fr");
+  const bitext = (args: string[]) => medianSeconds(process.execPath, ["bin/bitext.js", "align", ...args, "--presegmented"]);
+  const out: SpeedRatio[] = [];
+  out.push({
+    name: "one Text+Berg document (test0, 137/157 sentences)",
+    bitext: bitext([`${tb}/test0.de`, `${tb}/test0.fr`, "--src-lang", "de", "--tgt-lang", "fr"]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, `${tb}/test0.de`, `${tb}/test0.fr`], dir),
+  });
+  const list = path.join(dir, "textberg-test.list");
+  writeFileSync(list, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de ${tb}/test${k}.fr`).join("\n") + "\n");
+  const hunList = path.join(dir, "textberg-test.hunbatch");
+  writeFileSync(hunList, [0, 1, 2, 3, 4, 5, 6].map((k) => `${tb}/test${k}.de\t${tb}/test${k}.fr\t${path.join(dir, "hun", `test${k}.align`)}`).join("\n") + "\n");
+  out.push({
+    name: "the 7 Text+Berg test documents as one batch",
+    bitext: bitext(["--batch", list, "--out-dir", path.join(dir, "out"), "--src-lang", "de", "--tgt-lang", "fr"]),
+    hunalign: medianSeconds(hunalign, ["-text", "-batch", empty, hunList], dir),
+  });
+  const [big] = synthetic(10_000);
+  const src = path.join(dir, "synthetic-10k.de");
+  const tgt = path.join(dir, "synthetic-10k.en");
+  writeFileSync(src, big.source.join("\n") + "\n");
+  writeFileSync(tgt, big.target.join("\n") + "\n");
+  out.push({
+    name: "synthetic DE–EN, 10,000 sentences a side",
+    bitext: bitext([src, tgt, "--src-lang", "de", "--tgt-lang", "en", "--out", path.join(dir, "out", "synthetic-10k.align")]),
+    hunalign: medianSeconds(hunalign, ["-text", empty, src, tgt], dir),
+  });
+  return out;
+}
+
+/** hunalign's ladder (rungs "i<TAB>j<TAB>score", the last one at the two ends) as links. */
+export function ladderToLinks(ladder: string): Pair[] {
+  const rungs = ladder.split("\n").filter((l) => l.trim()).map((l) => l.split("\t").map(Number));
+  const out: Pair[] = [];
+  for (let k = 0; k + 1 < rungs.length; k++) {
+    const [i0, j0] = rungs[k];
+    const [i1, j1] = rungs[k + 1];
+    if (i1 === i0 && j1 === j0) continue;
+    out.push({ source: Array.from({ length: i1 - i0 }, (_, d) => i0 + d), target: Array.from({ length: j1 - j0 }, (_, d) => j0 + d) });
+  }
+  return out;
+}
+
+/**
+ * hunalign on a set with per-type recall (the MT dev set): all documents in one `-batch` run with
+ * an empty dictionary (length and identical tokens only), ladder output read back as links.
+ */
+export function hunalignOnSet(set: BenchSet): { scores: AlignmentScores; byType: Record<string, { gold: number; found: number }> } | null {
+  const hunalign = findHunalign();
+  if (!hunalign) return null;
+  const dir = path.join(os.tmpdir(), "bitext-bench-align", `hun-${set.name}`);
+  mkdirSync(dir, { recursive: true });
+  const empty = path.join(dir, "empty.dic");
+  writeFileSync(empty, "");
+  const docs = set.load();
+  const jobs = docs.map((d, k) => {
+    const src = path.join(dir, `${k}.src`);
+    const tgt = path.join(dir, `${k}.tgt`);
+    writeFileSync(src, d.source.join("\n") + "\n");
+    writeFileSync(tgt, d.target.join("\n") + "\n");
+    return `${src}\t${tgt}\t${path.join(dir, `${k}.ladder`)}`;
+  });
+  writeFileSync(path.join(dir, "batch"), jobs.join("\n") + "\n");
+  execFileSync(hunalign, ["-batch", empty, path.join(dir, "batch")], { stdio: "ignore", cwd: dir });
+  const pairs = docs.map((d, k) => ({ gold: d.gold, test: ladderToLinks(readFileSync(path.join(dir, `${k}.ladder`), "utf8")) }));
+  return { scores: scoreAlignments(pairs), byType: exactRecallByType(pairs) };
+}
+
+function speedReport(ratios: SpeedRatio[] | null): string[] {
+  if (!ratios) return ["", "Against hunalign: skipped, no hunalign binary found (set HUNALIGN to one built from github.com/danielvarga/hunalign, or put it on the PATH)."];
+  return [
+    "",
+    "Against hunalign (C++, built from github.com/danielvarga/hunalign with its Makefile; empty dictionary, `-text`; batch mode `-batch` for the 7 documents): wall time of one process run including start-up, median of 5 runs each.",
+    "",
+    "| input | `bitext align` s | hunalign s | ratio |",
+    "|---|---|---|---|",
+    ...ratios.map((r) => `| ${r.name} | ${r.bitext.toFixed(2)} | ${r.hunalign.toFixed(2)} | ${(r.bitext / r.hunalign).toFixed(1)}× |`),
+  ];
+}
+
 const f3 = (x: number) => x.toFixed(3).replace(/^0/, "");
+
+const TYPES = ["1-0", "0-1", "1-1", "1-2", "2-1"];
+
+/** Exact recall per gold link type for the sets that ask for it (and hunalign's on them, when found). */
+function byTypeReport(results: SetResult[]): string[] {
+  const sets = results.filter((r) => r.byType);
+  if (!sets.length) return [];
+  const hun = sets.map((r) => ({ r, h: hunalignOnSet(SETS.find((s) => s.name === r.name)!) })).filter((x) => x.h);
+  const cell = (b: Record<string, { gold: number; found: number }>, t: string) => (b[t] ? `${(100 * b[t].found / b[t].gold).toFixed(1)}% of ${b[t].gold}` : "–");
+  return [
+    "",
+    "Exact recall per gold link type (the share of the gold's links of that type that the aligner has exactly; 1-0 = a source sentence left untranslated or dropped, 0-1 = a target line with no source: added text or site boilerplate):",
+    "",
+    `| set | ${TYPES.join(" | ")} |`,
+    `|---|${TYPES.map(() => "---").join("|")}|`,
+    ...sets.map((r) => `| ${r.description} | ${TYPES.map((t) => cell(r.byType!, t)).join(" | ")} |`),
+    ...hun.map(({ r, h }) => `| hunalign on the same (empty dictionary, default settings): strict F1 ${f3(h!.scores.f1Strict)}, lax ${f3(h!.scores.f1Lax)} | ${TYPES.map((t) => cell(h!.byType, t)).join(" | ")} |`),
+  ];
+}
 
 type Signal = ReturnType<typeof lexicalSignal> & { set: BenchSet };
 
-function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[]): string {
+function report(results: SetResult[], cli: { seconds: number; slowest: number; command: string }, signal: Signal[], ratios: SpeedRatio[] | null): string {
   const rows = results.map((r) => {
     const s = r.scores;
     const c = r.calibration;
@@ -194,6 +353,8 @@ function report(results: SetResult[], cli: { seconds: number; slowest: number; c
     "",
     `One CLI run over the 7 Text+Berg test documents (process start-up, reading, aligning, writing; \`bitext\` is bin/bitext.js, which runs the CLI bundled by \`npm install\`): **${cli.seconds.toFixed(2)} s** wall, median of 5 runs (slowest ${cli.slowest.toFixed(2)} s) — \`${cli.command}\`.`,
     t10 && t100 ? `Scaling: 100k / 10k time = ${(t100.seconds / t10.seconds).toFixed(1)}× (10× the sentences).` : "",
+    ...speedReport(ratios),
+    ...byTypeReport(results),
     "",
     "What the lexical signal can tell (first-pass keys: identical words, numbers, names, 4-letter prefixes, and for EN–DE the dictionary; no learned lexicon), over the gold 1-1 links: the share whose two sentences share no key at all, and the share whose partner is covered strictly better than every other sentence within 10 of it (`lexicalSignal` in bench/align.ts, same command).",
     "",
@@ -267,8 +428,9 @@ function fit(name: string): void {
 }
 
 /**
- * Fits the confidence model (lib/align/confidence.ts) on the dev sets: logistic regression of
- * "the gold has exactly this link" on similarity, length cost, link size and leak, by Newton's
+ * Fits the confidence model (lib/align/confidence.ts) on the dev sets (Text+Berg dev, Tom Sawyer
+ * val, the MT dev set): logistic regression of "the gold has exactly this link" on similarity,
+ * length cost, link size, leak and shortfall, by Newton's
  * method, over the two-sided links whose sentences the gold covers. Prints the coefficients
  * and the rate at which one-sided links are right.
  */
@@ -276,7 +438,7 @@ function fitConfidence(): void {
   const rows: Array<{ x: number[]; y: number }> = [];
   let oneSided = 0;
   let oneSidedRight = 0;
-  for (const name of ["textberg-dev", "tom-sawyer-val"]) {
+  for (const name of ["textberg-dev", "tom-sawyer-val", "mt-edits-ted-dev"]) {
     const set = SETS.find((s) => s.name === name)!;
     for (const doc of set.load()) {
       const gold = new Set(doc.gold.map((g) => `${g.source}:${g.target}`));
@@ -286,7 +448,7 @@ function fitConfidence(): void {
         if (!l.source.every((x) => coveredS.has(x)) || !l.target.every((y) => coveredT.has(y))) continue;
         const right = gold.has(`${l.source}:${l.target}`) ? 1 : 0;
         if (!l.source.length || !l.target.length) { oneSided++; oneSidedRight += right; continue; }
-        rows.push({ x: [1, l.similarity, Math.min(l.lengthCost, 10), l.source.length + l.target.length > 2 ? 1 : 0, l.leak], y: right });
+        rows.push({ x: [1, l.similarity, Math.min(l.lengthCost, 10), l.source.length + l.target.length > 2 ? 1 : 0, l.leak, l.shortfall], y: right });
       }
     }
   }
@@ -305,7 +467,7 @@ function fitConfidence(): void {
     w = w.map((v, r) => v + solve(hessian, gradient)[r]);
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  console.log(JSON.stringify({ bias: round(w[0]), similarity: round(w[1]), length: round(w[2]), multi: round(w[3]), leak: round(w[4]) }));
+  console.log(JSON.stringify({ bias: round(w[0]), similarity: round(w[1]), length: round(w[2]), multi: round(w[3]), leak: round(w[4]), shortfall: round(w[5]) }));
   console.log(`two-sided links: ${rows.length}; one-sided links right: ${oneSidedRight} of ${oneSided} (${round(oneSidedRight / oneSided)})`);
 }
 
@@ -333,6 +495,14 @@ function solve(a: number[][], b: number[]): number[] {
 
 function main(): void {
   if (process.argv.includes("--fit-confidence")) return fitConfidence();
+  if (process.argv.includes("--hunalign")) {
+    for (const set of SETS.filter((s) => s.byType)) {
+      const h = hunalignOnSet(set);
+      if (h) console.log(`hunalign on ${set.name}: strict F1 ${f3(h.scores.f1Strict)}, ${TYPES.map((t) => `${t} ${h.byType[t] ? ((100 * h.byType[t].found) / h.byType[t].gold).toFixed(1) : "–"}%`).join(", ")}`);
+    }
+    for (const line of speedReport(hunalignRatios())) console.log(line);
+    return;
+  }
   const fitAt = process.argv.indexOf("--fit");
   if (fitAt >= 0) return fit(process.argv[fitAt + 1] ?? "textberg-dev");
   const one = process.argv.indexOf("--one");
@@ -343,19 +513,26 @@ function main(): void {
     console.log(JSON.stringify(result));
     return;
   }
+  // --only a,b: just these sets, printed, docs/benchmarks.md left alone (for iterating).
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(",")) : null;
   const results: SetResult[] = [];
-  for (const set of SETS) {
+  for (const set of SETS.filter((s) => !only || only.has(s.name))) {
     if (set.name !== "mac-test" && !existsSync(SHARED)) continue;
     const child = spawnSync("npx", ["tsx", "bench/align.ts", "--one", set.name], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
     if (child.status !== 0) throw new Error(`set ${set.name} failed:\n${child.stderr}`);
     const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SetResult;
     results.push(result);
-    console.error(`${set.name}: strict F1 ${f3(result.scores.f1Strict)}, lax F1 ${f3(result.scores.f1Lax)}, ${result.seconds.toFixed(2)} s, ${Math.round(result.peakMB)} MB`);
+    const types = result.byType ? ` · ${TYPES.map((t) => `${t} ${result.byType![t] ? (100 * result.byType![t].found / result.byType![t].gold).toFixed(1) : "–"}%`).join(", ")}` : "";
+    console.error(`${set.name}: strict F1 ${f3(result.scores.f1Strict)}, lax F1 ${f3(result.scores.f1Lax)}, ${result.seconds.toFixed(2)} s, ${Math.round(result.peakMB)} MB${types}`);
   }
+  if (only) return;
   const cli = cliBatchSeconds();
   console.error(`CLI batch, Text+Berg test: ${cli.seconds.toFixed(2)} s (slowest ${cli.slowest.toFixed(2)} s)`);
   const signal = SETS.filter((s) => !s.name.startsWith("synthetic") && !s.batch && (s.name === "mac-test" || existsSync(SHARED))).map((set) => ({ set, ...lexicalSignal(set) }));
-  writeSection("align", report(results, cli, signal));
+  const ratios = hunalignRatios();
+  if (ratios) for (const r of ratios) console.error(`${r.name}: bitext ${r.bitext.toFixed(2)} s, hunalign ${r.hunalign.toFixed(2)} s (${(r.bitext / r.hunalign).toFixed(1)}×)`);
+  writeSection("align", report(results, cli, signal, ratios));
 }
 
 if (process.argv[1] && /bench[\\/]align\.ts$/.test(process.argv[1])) main();

@@ -129,6 +129,15 @@ describe("align: situations", () => {
     }
   });
 
+  it("a one-word site label (\"Anzeige\", \"Kommentare (12)\", \"Teilen\") inside a paragraph becomes a one-sided link, not part of its neighbour's", () => {
+    const en = CONTEXT.map((c) => c[0]);
+    const de = CONTEXT.map((c) => c[1]);
+    for (const line of ["Anzeige", "Kommentare (12)", "Teilen"]) {
+      const withChrome = [...de.slice(0, 3), line, ...de.slice(3)];
+      expect(shape(alignChecked(en, withChrome, EN_DE))).toEqual(["[0]:[0]", "[1]:[1]", "[2]:[2]", "[]:[3]", "[3]:[4]", "[4]:[5]", "[5]:[6]"]);
+    }
+  });
+
   it("a reordered paragraph cannot cross (links are monotone): what stays in order is kept, the moved part becomes one-sided links", () => {
     const en = CONTEXT.map((c) => c[0]);
     const de = CONTEXT.map((c) => c[1]);
