@@ -48,16 +48,29 @@ export function calibrationKeys(f: Pick<Finding, "detector" | "message" | "evide
 }
 
 function shrink(cell: CalibrationCell | undefined, prior: number): number {
-  if (!cell) return prior;
+  if (!cell || cell.n <= 0) return prior;
   return (cell.right + PRIOR_WEIGHT * prior) / (cell.n + PRIOR_WEIGHT);
 }
 
-/** Calibrated precision of this kind of finding, in [0, 1]; each level shrunk towards the one above. */
+/** The findings of `whole` that are not in `part` (its siblings), or undefined when none are left. */
+function without(whole: CalibrationCell | undefined, part: CalibrationCell | undefined): CalibrationCell | undefined {
+  if (!whole) return undefined;
+  if (!part) return whole;
+  const n = whole.n - part.n;
+  return n > 0 ? { n, right: whole.right - part.right, major: whole.major - part.major, minor: whole.minor - part.minor } : undefined;
+}
+
+/**
+ * Calibrated precision of this kind of finding, in [0, 1]. The band's own count is shrunk towards the
+ * rate of its sibling bands, which is shrunk towards the detector's other kinds, then the prior: each
+ * finding is counted once, so a detector with one kind and one band is not pulled three times by the
+ * same few findings.
+ */
 export function findingConfidence(f: Pick<Finding, "detector" | "message" | "evidence">, cells: Record<string, CalibrationCell> = table.cells): number {
   const [detector, kind, banded] = calibrationKeys(f);
-  const c1 = shrink(cells[detector], table.unmeasured);
-  const c2 = shrink(cells[kind], c1);
-  return Math.round(shrink(cells[banded], c2) * 1000) / 1000;
+  const kindPrior = shrink(without(cells[detector], cells[kind]), table.unmeasured);
+  const bandPrior = shrink(without(cells[kind], cells[banded]), kindPrior);
+  return Math.round(shrink(cells[banded], bandPrior) * 1000) / 1000;
 }
 
 /** Whether the rated data says anything about this kind (for "not measured" in the UI). */
