@@ -1,6 +1,5 @@
 // Prisma CLI configuration for PostgreSQL (used by `prisma generate` and `migrate diff`
 // on the derived schema). Migrations are applied by scripts/db-deploy.ts, not the CLI.
-import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 

@@ -327,7 +327,7 @@ function byTypeReport(results: SetResult[]): string[] {
     `| set | ${TYPES.join(" | ")} |`,
     `|---|${TYPES.map(() => "---").join("|")}|`,
     ...sets.map((r) => `| ${r.description} | ${TYPES.map((t) => cell(r.byType!, t)).join(" | ")} |`),
-    ...hun.map(({ r, h }) => `| hunalign on the same (empty dictionary, default settings): strict F1 ${f3(h!.scores.f1Strict)}, lax ${f3(h!.scores.f1Lax)} | ${TYPES.map((t) => cell(h!.byType, t)).join(" | ")} |`),
+    ...hun.map(({ h }) => `| hunalign on the same (empty dictionary, default settings): strict F1 ${f3(h!.scores.f1Strict)}, lax ${f3(h!.scores.f1Lax)} | ${TYPES.map((t) => cell(h!.byType, t)).join(" | ")} |`),
   ];
 }
 

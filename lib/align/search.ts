@@ -509,8 +509,6 @@ class LinkScorer {
       let covS = 0;
       let weightS = 0;
       let charsS = 0;
-      let covT = 0;
-      let weightT = 0;
       let charsT = 0;
       const colT0 = pairs.capTarget[j];
       const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
@@ -539,8 +537,8 @@ class LinkScorer {
         weightS += cap;
         charsS += this.srcLength[x];
       }
-      covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
-      weightT = colT0 + colT1 + colT2;
+      const covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
+      const weightT = colT0 + colT1 + colT2;
       for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
       const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
       const lc = lengthCost(charsS, charsT, this.ratio);

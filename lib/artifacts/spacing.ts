@@ -79,7 +79,7 @@ function spacesInsideQuotes(text: string, side: Side, sentence: number): Finding
     else if (!opens && before > 0) flag(m.index! - before, before + 1, '"');
   }
   // Guillemets are left out: » opens in German and closes in French, where spaces inside are the rule.
-  for (const m of text.matchAll(/([„“‘‚(\[])[ \t]+(?=\S)/gu)) {
+  for (const m of text.matchAll(/([„“‘‚([])[ \t]+(?=\S)/gu)) {
     // “ and ‘ open in English but close in German: only after a space or at the start are they openers.
     if ((m[1] === "“" || m[1] === "‘") && /\S$/.test(text.slice(0, m.index!))) continue;
     flag(m.index!, m[0].length, m[1]!);

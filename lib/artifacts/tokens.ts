@@ -11,7 +11,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu;
 export function words(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    let w = m[0];
+    const w = m[0];
     // "2.5" keeps its dot, "end.Next" (missing space) does not glue two words into one.
     if (/[.,]/.test(w) && !/^\d[\d.,]*\d$/.test(w)) {
       let offset = 0;

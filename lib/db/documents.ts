@@ -255,3 +255,9 @@ export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
   const { count } = await db.document.deleteMany({ where: { deletedAt: { lt: before } } });
   return count;
 }
+
+/** The version of a live document (null when it does not exist or is deleted): the cheap "anything new?" of polling. */
+export async function documentVersion(db: Db, documentId: number): Promise<number | null> {
+  const doc = await db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { version: true } });
+  return doc?.version ?? null;
+}

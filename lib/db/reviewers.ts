@@ -77,3 +77,9 @@ export async function listReviewers(db: Db) {
   const rows = await db.reviewer.findMany({ orderBy: { login: "asc" }, select: { login: true, displayName: true, passwordHash: true, disabledAt: true, role: true } });
   return rows.map((r) => ({ login: r.login, displayName: r.displayName, role: r.role, status: r.disabledAt ? "disabled" : r.passwordHash.startsWith("!") ? "no password (imported)" : "active" }));
 }
+
+/** Login → display name of every account, for showing who did what. */
+export async function displayNames(db: Db): Promise<Record<string, string>> {
+  const rows = await db.reviewer.findMany({ select: { login: true, displayName: true } });
+  return Object.fromEntries(rows.map((r) => [r.login, r.displayName]));
+}

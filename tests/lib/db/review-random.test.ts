@@ -86,7 +86,7 @@ describe.each(DATABASE_KINDS)("random review sessions on %s", (kind) => {
         } catch (err) {
           if (err instanceof InvalidOperationError) continue;
           // One reviewer alone never conflicts with themself.
-          if (err instanceof ConflictError) throw new Error(`unexpected conflict after ${JSON.stringify(x)}: ${err.message}`);
+          if (err instanceof ConflictError) throw new Error(`unexpected conflict after ${JSON.stringify(x)}: ${err.message}`, { cause: err });
           throw err;
         }
         applied.set(x.kind, (applied.get(x.kind) ?? 0) + 1);

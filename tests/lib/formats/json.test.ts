@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DocumentJsonError, exportJson, parseDocumentJson } from "../../../lib/formats/json";
 import { hardSnapshot, seedPairSnapshot, storableHardSnapshot } from "./snapshots";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reaches into arbitrary JSON to break it
 function mutated(change: (data: Record<string, any>) => void): string {
   const data = JSON.parse(exportJson(seedPairSnapshot()));
   change(data);
@@ -67,7 +68,7 @@ describe("exportJson / parseDocumentJson", () => {
   });
 
   it("lists at most five problems and says how many more there are", () => {
-    const text = mutated((d) => d.source.forEach((s: any) => (s.text = 1)));
+    const text = mutated((d) => d.source.forEach((s: { text: unknown }) => (s.text = 1)));
     expect(() => parseDocumentJson(text)).toThrow(/… and \d+ more problems/);
   });
 });

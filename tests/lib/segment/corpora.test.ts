@@ -39,7 +39,10 @@ function opusBoundaries(side: "sources" | "targets", lang: string) {
         at += 1;
       }
       const found = new Set(segmentText(text, lang).slice(0, -1).map((s) => s.end));
-      for (const b of found) gold.has(b) ? tp++ : fp++;
+      for (const b of found) {
+        if (gold.has(b)) tp++;
+        else fp++;
+      }
       for (const b of gold) if (!found.has(b)) fn++;
     }
   }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
+import { displayNames } from "@/lib/db/reviewers";
 import type { DocumentSnapshot, RevisionRecord } from "@/lib/document";
 import { requireSession, uiLanguage } from "../../../_server/session";
 import { t } from "@/lib/i18n";
@@ -41,13 +42,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const documentId = Number(id);
   if (!Number.isInteger(documentId) || documentId <= 0) notFound();
-  const [session, lang, snapshot, people] = await Promise.all([
+  const [session, lang, snapshot, reviewers] = await Promise.all([
     requireSession(),
     uiLanguage(),
     loadSnapshot(db(), documentId).catch((err) => { if (err instanceof NotFoundError) notFound(); throw err; }),
-    db().reviewer.findMany({ select: { login: true, displayName: true } }),
+    displayNames(db()),
   ]);
-  const reviewers = Object.fromEntries(people.map((p) => [p.login, p.displayName]));
   // The revision log can be long and the page never shows it raw; the history panel pages it.
   return (
     <>

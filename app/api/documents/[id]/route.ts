@@ -3,7 +3,8 @@
 // PATCH {title} (reviewers) renames it; DELETE (admins) moves it to the trash until an admin
 // restores it (POST …/restore) or TRASH_DAYS pass.
 import { db } from "@/lib/db/client";
-import { deleteDocument, InvalidTitleError, loadSnapshot, renameDocument, TRASH_DAYS } from "@/lib/db/documents";
+import { deleteDocument, documentVersion, InvalidTitleError, loadSnapshot, renameDocument, TRASH_DAYS } from "@/lib/db/documents";
+import { displayNames } from "@/lib/db/reviewers";
 import { renameDocumentSchema } from "@/lib/validations/documents";
 import { undoState } from "@/lib/db/review";
 import { errorResponse, guard, jsonBody, zodMessage } from "./respond";
@@ -16,14 +17,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const since = new URL(request.url).searchParams.get("since");
     if (since !== null && /^\d+$/.test(since)) {
-      const doc = await db().document.findFirst({ where: { id: g.documentId, deletedAt: null }, select: { version: true } });
-      if (doc && doc.version === Number(since)) return Response.json({ unchanged: true, version: doc.version, undo: await undoState(db(), g.documentId, g.session.uid) });
+      const version = await documentVersion(db(), g.documentId);
+      if (version === Number(since)) return Response.json({ unchanged: true, version, undo: await undoState(db(), g.documentId, g.session.uid) });
     }
     const snapshot = await loadSnapshot(db(), g.documentId);
-    const reviewers = await db().reviewer.findMany({ select: { login: true, displayName: true } });
     return Response.json({
       snapshot: { ...snapshot, revisions: [] },
-      reviewers: Object.fromEntries(reviewers.map((r) => [r.login, r.displayName])),
+      reviewers: await displayNames(db()),
       me: { login: g.session.login, name: g.session.name },
       undo: await undoState(db(), g.documentId, g.session.uid),
     });
