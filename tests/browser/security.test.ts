@@ -388,3 +388,25 @@ describe("roles", () => {
     await context.close();
   });
 });
+
+describe("cross-document undo over HTTP", () => {
+  it("a copy made from the JSON export has nothing to undo, and the original is untouched", async () => {
+    const { context, page, cookie } = await loginCookie();
+    const original = await importSeedPair(db, "Undo probe original");
+    const sentence = await db.segment.findFirstOrThrow({ where: { documentId: original, side: "source", position: 1 } });
+    const json = { "content-type": "application/json" };
+    const added = await request(`/api/documents/${original}/operations`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: "addAnnotation", segmentId: sentence.id, start: 0, end: 4, category: "Other", severity: "minor", comment: "original" }, expectedVersion: sentence.version }) });
+    expect(added.status).toBe(200);
+    const exported = await (await request(`/api/documents/${original}/export?format=json`, cookie)).text();
+    const { createDocument } = await import("../../lib/db/documents");
+    const { parseDocumentJson } = await import("../../lib/formats/json");
+    const copy = await createDocument(db, parseDocumentJson(exported));
+    const undo = await request(`/api/documents/${copy}/undo`, cookie, { method: "POST", headers: json, body: "{}" });
+    expect(undo.status).toBe(400);
+    expect((await undo.json()).error).toBe("nothingToUndo");
+    expect(await db.annotation.count({ where: { documentId: original } })).toBe(1);
+    expect(await db.revision.count({ where: { documentId: original, operation: "undo" } })).toBe(0);
+    await page.close();
+    await context.close();
+  });
+});
