@@ -105,19 +105,26 @@ export async function assertOwnRows(tx: Tx, documentId: number, states: ChangeSt
     for (const f of state.flags ?? []) flagIds.push(f.id);
   }
   const elsewhere = { documentId: { not: documentId } };
-  const checks: [string, Promise<{ id: number }[]>][] = [];
-  const ids = (set: Iterable<number>) => [...new Set(set)].filter((id) => Number.isSafeInteger(id));
-  if (segments.size) checks.push(["sentence", tx.segment.findMany({ where: { id: { in: ids(segments) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (links.size) checks.push(["link", tx.link.findMany({ where: { id: { in: ids(links) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (annotations.size) checks.push(["annotation", tx.annotation.findMany({ where: { id: { in: ids(annotations) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  if (flagIds.length) checks.push(["finding", tx.flag.findMany({ where: { id: { in: ids(flagIds) }, ...elsewhere }, select: { id: true }, take: 1 })]);
-  for (const [what, query] of checks) {
-    const [foreign] = await query;
-    if (foreign) {
-      throw new InvalidOperationError(`This change names ${what} ${foreign.id}, which belongs to another document, so nothing was changed. (Revisions copied in by an import cannot be undone.)`);
+  type Find = (args: { where: { id: { in: number[] }; documentId: { not: number } }; select: { id: true }; take: number }) => Promise<{ id: number }[]>;
+  const checks: [string, Set<number> | number[], Find][] = [
+    ["sentence", segments, (a) => tx.segment.findMany(a)],
+    ["link", links, (a) => tx.link.findMany(a)],
+    ["annotation", annotations, (a) => tx.annotation.findMany(a)],
+    ["finding", flagIds, (a) => tx.flag.findMany(a)],
+  ];
+  for (const [what, set, find] of checks) {
+    const ids = [...new Set(set)].filter((id) => Number.isSafeInteger(id));
+    // A re-alignment names every sentence of the document: ask in slices the database takes as parameters.
+    for (let i = 0; i < ids.length; i += OWNERSHIP_SLICE) {
+      const [foreign] = await find({ where: { id: { in: ids.slice(i, i + OWNERSHIP_SLICE) }, ...elsewhere }, select: { id: true }, take: 1 });
+      if (foreign) {
+        throw new InvalidOperationError(`This change names ${what} ${foreign.id}, which belongs to another document, so nothing was changed. (Revisions copied in by an import cannot be undone.)`);
+      }
     }
   }
 }
+
+const OWNERSHIP_SLICE = 5000;
 
 interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">; after: ChangeState; deleteSegments: number[] }
 
