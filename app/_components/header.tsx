@@ -14,6 +14,7 @@ export function Header({ lang, user }: { lang: UiLanguage; user: { name: string;
           <Link href="/">{t(lang, "nav.documents")}</Link>
           {can(user.role, "import") && <Link href="/import">{t(lang, "nav.import")}</Link>}
           <Link href="/report">{t(lang, "nav.report")}</Link>
+          {can(user.role, "manageAccounts") && <Link href="/accounts">{t(lang, "nav.accounts")}</Link>}
         </nav>
       )}
       <div className="header-tools">

@@ -16,8 +16,11 @@ export interface ThrottleRules {
 
 /** Per account: 5 free failures, then 1 s, 2 s, 4 s … up to 15 minutes. */
 export const ACCOUNT_RULES: ThrottleRules = { free: 5, firstWaitMs: 1000, maxWaitMs: 15 * 60_000, forgetMs: 24 * 3_600_000 };
-/** Per address: more free failures (several reviewers may share one address), same growth. */
-export const ADDRESS_RULES: ThrottleRules = { free: 20, firstWaitMs: 1000, maxWaitMs: 15 * 60_000, forgetMs: 24 * 3_600_000 };
+/**
+ * Per address: more free failures and a short memory, since a whole office may share one
+ * address and its typos must not add up over a day; guessing one account stays slow anyway.
+ */
+export const ADDRESS_RULES: ThrottleRules = { free: 20, firstWaitMs: 1000, maxWaitMs: 15 * 60_000, forgetMs: 15 * 60_000 };
 
 interface Entry { failures: number; last: number; until: number }
 

@@ -122,6 +122,7 @@ export async function assertOwnRows(tx: Tx, documentId: number, states: ChangeSt
   }
 }
 
+
 interface Written { patch: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">; after: ChangeState; deleteSegments: number[] }
 
 /**

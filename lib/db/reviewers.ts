@@ -75,7 +75,10 @@ export async function setRole(db: Db, login: string, role: string): Promise<{ lo
 
 export async function listReviewers(db: Db) {
   const rows = await db.reviewer.findMany({ orderBy: { login: "asc" }, select: { login: true, displayName: true, passwordHash: true, disabledAt: true, role: true } });
-  return rows.map((r) => ({ login: r.login, displayName: r.displayName, role: r.role, status: r.disabledAt ? "disabled" : r.passwordHash.startsWith("!") ? "no password (imported)" : "active" }));
+  return rows.map((r) => ({
+    login: r.login, displayName: r.displayName, role: r.role,
+    status: (r.disabledAt ? "disabled" : r.passwordHash.startsWith("!") ? "no password (imported)" : "active") as "disabled" | "no password (imported)" | "active",
+  }));
 }
 
 /** Login → display name of every account, for showing who did what. */

@@ -10,7 +10,12 @@ export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : DEFAULT_MAX_BYTES;
 }
 
-export interface DecodeResult { text: string; problem?: ImportProblem }
+export interface DecodeResult {
+  text: string;
+  problem?: ImportProblem;
+  /** Control characters taken out of the text (not tab, newline or form feed), to tell the user about. */
+  removedControls?: { count: number; example: string };
+}
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "");
@@ -69,10 +74,13 @@ export function checkText(raw: string, side: "source" | "target", label: string,
     return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(size), limit: megabytes(maxBytes) },
       message: `${label} is ${megabytes(size)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
   }
-  const text = normaliseText(raw).replace(CONTROL, "");
+  const normalised = normaliseText(raw);
+  const controls = normalised.match(CONTROL) ?? [];
+  const text = controls.length ? normalised.replace(CONTROL, "") : normalised;
   if (text.trim() === "") {
     return { text: "", problem: { code: "empty", side, params: { label },
       message: `${label} is empty. Paste or upload the ${side === "source" ? "source" : "translated"} text.` } };
   }
-  return { text };
+  const removedControls = controls.length ? { count: controls.length, example: `U+${controls[0]!.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` } : undefined;
+  return { text, ...(removedControls ? { removedControls } : {}) };
 }

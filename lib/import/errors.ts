@@ -10,7 +10,8 @@ export type ImportProblemCode =
   | "badLanguage"
   | "badJson"
   | "identicalSides"
-  | "wrongLanguage";
+  | "wrongLanguage"
+  | "controlCharacters";
 
 export interface ImportProblem {
   code: ImportProblemCode;

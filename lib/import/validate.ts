@@ -36,6 +36,13 @@ export function checkImportInput(source: RawSide, target: RawSide | null, maxByt
     warnings.push({ code: "identicalSides", params: {},
       message: "Both sides are the same text. Check that you chose the translation as the second file; import anyway only if that is intended." });
   }
+  for (const [side, decoded, which] of [[source, src, "source"], [target, tgt, "target"]] as const) {
+    if (!side || !decoded?.removedControls) continue;
+    const { count, example } = decoded.removedControls;
+    // Never silently: a NUL or an escape sequence in a file is worth a look before it is stored without them.
+    warnings.push({ code: "controlCharacters", side: which, params: { label: side.label, count, example },
+      message: `${side.label} contains ${count} control character${count === 1 ? "" : "s"} (such as ${example}) that are not text. They will be removed; import anyway to store the text without them.` });
+  }
   for (const [side, text, which] of [[source, src.text, "source"], [target, tgt?.text, "target"]] as const) {
     if (!side || text === undefined) continue;
     const guess = detectLanguage(text);

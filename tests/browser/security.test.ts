@@ -389,3 +389,72 @@ describe("roles", () => {
     await context.close();
   });
 });
+
+describe("accounts", () => {
+  it("only admins manage accounts: roles and disabling from the accounts page, which ends the account's sessions", async () => {
+    const reviewerSession = await loginCookie();
+    expect((await request("/api/accounts", reviewerSession.cookie)).status).toBe(403);
+    const patch = (cookie: string, login: string, body: unknown) => request(`/api/accounts/${login}`, cookie, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await patch(reviewerSession.cookie, "vicky", { role: "admin" })).status).toBe(403);
+    await reviewerSession.page.goto("/accounts");
+    await expect.poll(() => reviewerSession.page.getByRole("alert").filter({ hasText: "Only admins manage accounts." }).count()).toBe(1);
+    await reviewerSession.context.close();
+
+    const vicky = await browser.newContext({ baseURL: baseURL() });
+    const vickyPage = await vicky.newPage();
+    await vickyPage.goto("/login");
+    await vickyPage.getByLabel("Login").fill("vicky");
+    await vickyPage.getByLabel("Password").fill("viewer password");
+    await vickyPage.getByRole("button", { name: "Log in" }).click();
+    await vickyPage.waitForURL((url) => url.pathname === "/");
+    const vickyCookie = (await vicky.cookies()).find((c) => c.name === "bitext_session")!.value;
+
+    const admin = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
+    const page = await admin.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Login").fill("ada");
+    await page.getByLabel("Password").fill("admin password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.waitForURL((url) => url.pathname === "/accounts");
+    await page.getByLabel("Role of vicky").selectOption("reviewer");
+    await expect.poll(async () => (await db.reviewer.findUniqueOrThrow({ where: { login: "vicky" } })).role).toBe("reviewer");
+    const row = page.getByTestId("account-row").filter({ hasText: "vicky" });
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect.poll(() => row.textContent()).toContain("disabled");
+    expect((await request("/api/documents", vickyCookie)).status).toBe(401);
+    await row.getByRole("button", { name: "Enable" }).click();
+    await expect.poll(() => row.textContent()).toContain("active");
+    // An admin cannot lock the installation out by demoting or disabling themselves.
+    const adminCookie = (await admin.cookies()).find((c) => c.name === "bitext_session")!.value;
+    const self = await patch(adminCookie, "ada", { role: "viewer" });
+    expect(self.status).toBe(400);
+    expect((await self.json()).message).toMatch(/cannot take away your own admin role/);
+    expect((await patch(adminCookie, "nobody-here", { disabled: true })).status).toBe(404);
+    await vicky.close();
+    await admin.close();
+  });
+});
+
+describe("cross-document undo over HTTP", () => {
+  it("a copy made from the JSON export has nothing to undo, and the original is untouched", async () => {
+    const { context, page, cookie } = await loginCookie();
+    const original = await importSeedPair(db, "Undo probe original");
+    const sentence = await db.segment.findFirstOrThrow({ where: { documentId: original, side: "source", position: 1 } });
+    const json = { "content-type": "application/json" };
+    const added = await request(`/api/documents/${original}/operations`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: "addAnnotation", segmentId: sentence.id, start: 0, end: 4, category: "Other", severity: "minor", comment: "original" }, expectedVersion: sentence.version }) });
+    expect(added.status).toBe(200);
+    const exported = await (await request(`/api/documents/${original}/export?format=json`, cookie)).text();
+    const { createDocument } = await import("../../lib/db/documents");
+    const { parseDocumentJson } = await import("../../lib/formats/json");
+    const copy = await createDocument(db, parseDocumentJson(exported));
+    const undo = await request(`/api/documents/${copy}/undo`, cookie, { method: "POST", headers: json, body: "{}" });
+    expect(undo.status).toBe(400);
+    expect((await undo.json()).error).toBe("nothingToUndo");
+    expect(await db.annotation.count({ where: { documentId: original } })).toBe(1);
+    expect(await db.revision.count({ where: { documentId: original, operation: "undo" } })).toBe(0);
+    await page.close();
+    await context.close();
+  });
+});

@@ -108,3 +108,20 @@ describe("labels shown to people", () => {
     }
   });
 });
+
+describe("control characters in imported text", () => {
+  it("are removed only after a warning that names them (never silently)", async () => {
+    const { checkImportInput } = await import("../../lib/import/validate");
+    // A file with a NUL byte is refused as binary; a NUL typed or pasted into the form is text with a control in it.
+    const dirty = { label: "de.txt", lang: "de", text: DE.replace("Führungswechsel", "Führungs\u001B[31mwechsel\u0000") };
+    const checked = checkImportInput({ label: "en.txt", lang: "en", text: readFileSync("fixtures/seeds/000_2f5c058692c94630.txt", "utf8") }, dirty);
+    expect(checked.warnings).toEqual([expect.objectContaining({
+      code: "controlCharacters", side: "target", params: { label: "de.txt", count: 2, example: "U+001B" },
+      message: "de.txt contains 2 control characters (such as U+001B) that are not text. They will be removed; import anyway to store the text without them.",
+    })]);
+    expect(checked.target).toContain("Führungs[31mwechsel");
+    expect(checked.target).not.toMatch(/[\u0000\u001B]/);
+    const clean = checkImportInput({ label: "en.txt", lang: "en", text: "A sentence.\tWith a tab.\n\nAnd a paragraph." }, null);
+    expect(clean.warnings).toEqual([]);
+  });
+});
