@@ -86,3 +86,10 @@ export async function displayNames(db: Db): Promise<Record<string, string>> {
   const rows = await db.reviewer.findMany({ select: { login: true, displayName: true } });
   return Object.fromEntries(rows.map((r) => [r.login, r.displayName]));
 }
+
+/** One account's login, role and whether it is disabled. */
+export async function accountState(db: Db, login: string): Promise<{ login: string; role: string; disabled: boolean }> {
+  const r = await db.reviewer.findUnique({ where: { login }, select: { login: true, role: true, disabledAt: true } });
+  if (!r) throw new AccountError(`There is no account "${login}".`);
+  return { login: r.login, role: r.role, disabled: r.disabledAt !== null };
+}

@@ -2,7 +2,7 @@
 // Disabling ends every session of the account. Admins cannot demote or disable themselves
 // (an installation must keep an admin who can undo it).
 import { db } from "@/lib/db/client";
-import { AccountError, setDisabled, setRole } from "@/lib/db/reviewers";
+import { AccountError, setDisabled, setRole, accountState } from "@/lib/db/reviewers";
 import { accountUpdateSchema } from "@/lib/validations/auth";
 import { authorize } from "../../../_server/session";
 import { errorResponse, jsonBody, zodMessage } from "../../documents/[id]/respond";
@@ -22,8 +22,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ lo
     }
     if (role !== undefined) await setRole(db(), login, role);
     if (disabled !== undefined) await setDisabled(db(), login, disabled);
-    const account = await db().reviewer.findUniqueOrThrow({ where: { login }, select: { login: true, role: true, disabledAt: true } });
-    return Response.json({ login: account.login, role: account.role, disabled: account.disabledAt !== null });
+    return Response.json(await accountState(db(), login));
   } catch (err) {
     if (err instanceof AccountError) return Response.json({ error: "notFound", message: err.message }, { status: err.message.startsWith("There is no account") ? 404 : 400 });
     return errorResponse(err);
