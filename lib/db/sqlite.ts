@@ -1,23 +1,29 @@
 // SQLite run as a server database: one connection per process, WAL, a busy timeout, and
 // transactions that can never be left open behind an error.
 //
-// Why not the stock PrismaLibSQL adapter over @libsql/client 0.8.1: its client's
-// `transaction()` hands the connection it holds to the transaction and opens a new one
-// for the next statement, and nothing ever closes the old one; every transaction leaks
-// a database handle. When a COMMIT fails (SQLITE_BUSY: with the default rollback journal
-// and busy_timeout 0, a reader in another connection or process is enough), Prisma marks
-// the transaction "committed" without rolling it back, so the orphaned connection keeps
-// its RESERVED/PENDING lock and its hot journal for the life of the process: every later
-// statement answers SQLITE_BUSY (P1008 "Operation has timed out"), the lock-up of issue #14.
+// Why not the stock PrismaLibSQL adapter over @libsql/client 0.8.1 (libsql 0.3.19), which
+// the app used before issue #14:
+// - its client's `transaction()` hands the connection to the transaction and opens a new
+//   one for the next statement; nothing ever closes the old one, so every transaction
+//   leaks a database handle;
+// - when a COMMIT fails (SQLITE_BUSY: with the default rollback journal and busy_timeout 0,
+//   one reader in another connection or process is enough), Prisma marks the transaction
+//   "committed" without rolling it back, so the orphaned connection keeps its PENDING lock
+//   and hot journal for the life of the process and every later statement answers
+//   SQLITE_BUSY (P1008 "Operation has timed out"): the lock-up;
+// - libsql never resets a prepared statement that failed with SQLITE_BUSY: it stays "in
+//   progress" until garbage-collected, and every COMMIT on that connection fails meanwhile
+//   with "cannot commit transaction - SQL statements in progress" (SQLITE_BUSY again).
 //
-// Here the connection is never handed off: BEGIN, the statements and COMMIT/ROLLBACK all
-// run on the one connection (the adapter's mutex already keeps everything else out while a
-// transaction is open); a failed COMMIT is retried while the database is busy and rolled
-// back if it still fails; a statement for a closed transaction is refused rather than run
-// outside it. Waiting for another process's write lock happens here, asynchronously and
-// with back-off, instead of in SQLite's busy handler (libsql is synchronous: its handler
-// would stall the event loop for the whole wait).
-import { createClient, LibsqlError, type Client, type Config, type InStatement, type ResultSet } from "@libsql/client";
+// Here BEGIN IMMEDIATE, COMMIT and ROLLBACK run through `exec` (finalised even when they
+// fail); a write outside a transaction gets one of its own, so no prepared statement ever
+// meets SQLITE_BUSY; a failed COMMIT is rolled back; a statement for a closed transaction
+// is refused rather than run outside it; and the one connection is never handed away (the
+// adapter's mutex keeps everything else out while a transaction is open). Waiting for
+// another process's write lock happens here, asynchronously with back-off, not in SQLite's
+// busy handler: libsql is synchronous and its handler would stall the event loop.
+import Database from "libsql";
+import { LibsqlError, type Client, type Config, type InStatement, type ResultSet } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /** How long a write waits for another process's write lock before giving up (ms). */
@@ -68,6 +74,34 @@ function closedTransaction(): LibsqlError {
   return new LibsqlError("This transaction has already ended (committed, rolled back or timed out); the statement was not run.", "TRANSACTION_CLOSED");
 }
 
+type Value = null | string | number | bigint | ArrayBuffer;
+
+function toSql(value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError("Only finite numbers can be passed to the database.");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Date) return value.valueOf();
+  if (value === undefined) throw new TypeError("undefined cannot be passed as an argument to the database.");
+  return value;
+}
+
+function fromSql(value: unknown): Value {
+  if (typeof value === "bigint") {
+    if (value < BigInt(Number.MIN_SAFE_INTEGER) || value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError("The database returned an integer that JavaScript numbers cannot hold exactly.");
+    return Number(value);
+  }
+  if (Buffer.isBuffer(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer;
+  return value as Value;
+}
+
+function libsqlError(err: unknown): unknown {
+  if (err instanceof Database.SqliteError) {
+    const e = err as Error & { code: string; rawCode?: number };
+    return new LibsqlError(e.message, e.code, e.rawCode, e);
+  }
+  return err;
+}
+
 /** A transaction on the process's one connection. */
 class OneConnectionTransaction {
   #client: OneConnectionClient;
@@ -80,7 +114,8 @@ class OneConnectionTransaction {
   }
   async execute(stmt: InStatement | string, args?: unknown[]): Promise<ResultSet> {
     if (this.#closed) throw closedTransaction();
-    return this.#client.raw.execute(typeof stmt === "string" ? { sql: stmt, args: (args ?? []) as never } : stmt);
+    // Inside BEGIN IMMEDIATE this connection holds the write lock: no statement can meet SQLITE_BUSY.
+    return this.#client.run(stmt, args);
   }
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
     const out: ResultSet[] = [];
@@ -93,10 +128,10 @@ class OneConnectionTransaction {
   async commit(): Promise<void> {
     if (this.#closed) throw closedTransaction();
     try {
-      // In WAL mode a COMMIT that meets SQLITE_BUSY is still open and may simply be retried.
-      await whileBusy(() => this.#client.raw.execute("COMMIT"), this.#client.busyTimeout);
+      // In WAL mode a COMMIT refused as busy is still open and may simply be tried again.
+      await whileBusy(async () => this.#client.exec("COMMIT"), this.#client.busyTimeout);
     } catch (err) {
-      await this.#client.rollbackIfOpen();
+      this.#client.rollbackIfOpen();
       throw err;
     } finally {
       this.#closed = true;
@@ -107,7 +142,7 @@ class OneConnectionTransaction {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      await this.#client.rollbackIfOpen();
+      this.#client.rollbackIfOpen();
     } finally {
       this.#client.ended(this);
     }
@@ -118,38 +153,92 @@ class OneConnectionTransaction {
 }
 
 /**
- * The subset of @libsql/client's Client that the Prisma adapter uses, on one connection
- * (the wrapped client's own, which it only hands away in `transaction()`, never called here).
+ * The subset of @libsql/client's Client that the Prisma adapter uses (execute, transaction,
+ * executeMultiple, close), on one libsql connection.
  */
 export class OneConnectionClient {
-  readonly raw: Client;
   readonly busyTimeout: number;
   readonly protocol = "file";
+  #db: Database.Database;
   #open: OneConnectionTransaction | null = null;
   #ready: Promise<void>;
+  closed = false;
 
   constructor(config: Config, busyTimeout = busyTimeoutMs()) {
-    this.raw = createClient(config);
+    const path = config.url.replace(/^file:(\/\/(localhost)?(?=\/))?/, "");
+    this.#db = new Database(path);
     this.busyTimeout = busyTimeout;
-    this.#ready = (async () => {
-      for (const pragma of CONNECTION_PRAGMAS) {
-        // journal_mode=WAL needs a moment without other writers; the rest never wait.
-        await whileBusy(() => this.raw.execute(pragma), busyTimeout);
+    this.#ready = whileBusy(async () => {
+      try {
+        for (const pragma of CONNECTION_PRAGMAS) this.run(pragma);
+      } catch (err) {
+        // Switching to WAL needs a moment without other writers. A prepared statement refused
+        // as busy stays "in progress" in libsql: start again on a fresh connection.
+        if (isSqliteBusy(err)) {
+          this.#db.close();
+          this.#db = new Database(path);
+        }
+        throw err;
       }
-    })();
+    }, busyTimeout);
     this.#ready.catch(() => undefined);
   }
 
-  get closed(): boolean {
-    return this.raw.closed;
+  /** @internal */
+  exec(sql: string): void {
+    try {
+      this.#db.exec(sql);
+    } catch (err) {
+      throw libsqlError(err);
+    }
+  }
+
+  /** @internal One prepared statement, results as @libsql/client gives them (integers as numbers). */
+  run(stmt: InStatement | string, args?: unknown[]): ResultSet {
+    const sql = typeof stmt === "string" ? stmt : stmt.sql;
+    const raw = typeof stmt === "string" ? args ?? [] : stmt.args ?? [];
+    const bound = Array.isArray(raw) ? raw.map(toSql) : Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^[@$:]/, ""), toSql(v)]));
+    try {
+      const prepared = this.#db.prepare(sql);
+      prepared.safeIntegers(true);
+      let returnsData = true;
+      try {
+        prepared.raw(true);
+      } catch {
+        returnsData = false;
+      }
+      if (returnsData) {
+        const columns = prepared.columns();
+        const rows = (prepared.all(bound) as unknown[][]).map((row) => row.map(fromSql));
+        return result(columns.map((c) => c.name), columns.map((c) => c.type ?? ""), rows, 0, undefined);
+      }
+      const info = prepared.run(bound);
+      return result([], [], [], info.changes, BigInt(info.lastInsertRowid));
+    } catch (err) {
+      throw libsqlError(err);
+    }
+  }
+
+  /** Writes waiting for the lock here, a statement at a time; reads never wait in WAL mode. */
+  #isWrite(sql: string): boolean {
+    return !/^\s*(SELECT|WITH|PRAGMA|EXPLAIN)\b/i.test(sql) || /\bRETURNING\b/i.test(sql);
   }
 
   async execute(stmt: InStatement | string, args?: unknown[]): Promise<ResultSet> {
     await this.#ready;
+    if (this.closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
     if (this.#open) throw new LibsqlError("A statement was sent outside the open transaction on the shared connection; it was not run.", "TRANSACTION_OPEN");
-    const statement = typeof stmt === "string" ? { sql: stmt, args: (args ?? []) as never } : stmt;
-    // Outside a transaction a statement is atomic: one refused as busy did nothing and can run again.
-    return whileBusy(() => this.raw.execute(statement), this.busyTimeout);
+    const sql = typeof stmt === "string" ? stmt : stmt.sql;
+    if (!this.#isWrite(sql)) return this.run(stmt, args);
+    // A write of its own gets a transaction of its own, so that it is never the prepared statement that meets SQLITE_BUSY.
+    await this.#begin();
+    try {
+      const out = this.run(stmt, args);
+      this.exec("COMMIT");
+      return out;
+    } finally {
+      this.rollbackIfOpen();
+    }
   }
 
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
@@ -166,24 +255,26 @@ export class OneConnectionClient {
   async executeMultiple(sql: string): Promise<void> {
     await this.#ready;
     if (this.#open) throw new LibsqlError("A script was sent while a transaction is open; it was not run.", "TRANSACTION_OPEN");
-    await whileBusy(() => this.raw.executeMultiple(sql), this.busyTimeout);
+    try {
+      await whileBusy(async () => this.exec(sql), this.busyTimeout);
+    } finally {
+      this.rollbackIfOpen();
+    }
   }
 
-  /** Always a write transaction: BEGIN IMMEDIATE takes the write lock up front (waiting for it here), so no statement inside can meet SQLITE_BUSY half-way. */
+  async #begin(): Promise<void> {
+    await whileBusy(async () => {
+      // Never expected, but a transaction left open by anything must not wedge the process.
+      if (this.#db.inTransaction) this.rollbackIfOpen();
+      this.exec("BEGIN IMMEDIATE");
+    }, this.busyTimeout);
+  }
+
+  /** Always a write transaction: BEGIN IMMEDIATE takes the write lock up front (waiting for it here), so no statement inside meets SQLITE_BUSY. */
   async transaction(): Promise<OneConnectionTransaction> {
     await this.#ready;
     if (this.#open) throw new LibsqlError("A transaction is already open on the shared connection.", "TRANSACTION_OPEN");
-    await whileBusy(async () => {
-      try {
-        await this.raw.execute("BEGIN IMMEDIATE");
-      } catch (err) {
-        // Should never happen, but a transaction left open by anything must not wedge the process.
-        if (err instanceof LibsqlError && /within a transaction/.test(err.message)) {
-          await this.rollbackIfOpen();
-          await this.raw.execute("BEGIN IMMEDIATE");
-        } else throw err;
-      }
-    }, this.busyTimeout);
+    await this.#begin();
     this.#open = new OneConnectionTransaction(this);
     return this.#open;
   }
@@ -193,20 +284,31 @@ export class OneConnectionClient {
     if (this.#open === tx) this.#open = null;
   }
 
-  /** @internal ROLLBACK, where "no transaction is active" is success. */
-  async rollbackIfOpen(): Promise<void> {
-    try {
-      await this.raw.execute("ROLLBACK");
-    } catch (err) {
-      if (!(err instanceof LibsqlError && /no transaction is active/.test(err.message))) throw err;
-    }
+  /** @internal */
+  rollbackIfOpen(): void {
+    if (this.#db.inTransaction) this.exec("ROLLBACK");
   }
 
   async sync(): Promise<void> {}
 
   close(): void {
-    this.raw.close();
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.rollbackIfOpen();
+    } finally {
+      this.#db.close();
+    }
   }
+}
+
+function result(columns: string[], columnTypes: string[], rows: Value[][], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+  const objects = rows.map((row) => {
+    const out: Record<string, Value> & { length: number } = Object.assign([...row] as unknown as Record<string, Value>, { length: row.length });
+    columns.forEach((name, i) => { if (!(name in out)) Object.defineProperty(out, name, { value: row[i], enumerable: false }); });
+    return out;
+  });
+  return { columns, columnTypes, rows: objects as unknown as ResultSet["rows"], rowsAffected, lastInsertRowid, toJSON: () => ({ columns, columnTypes, rows, rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }) };
 }
 
 /** The Prisma adapter factory for SQLite files: the stock adapter over one connection per process. */
