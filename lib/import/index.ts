@@ -1,7 +1,7 @@
 // Importing a text pair or a single text: check the input, run the pipeline, store the
 // result in one transaction. Shared by the web form, the CLI and the seed loader.
 import type { Db } from "../db/client";
-import { createDocument } from "../db/documents";
+import { clearAbandonedImports, createDocument, ImportCancelledError } from "../db/documents";
 import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
 import type { DocumentSnapshot } from "../document";
 import { analyseInChildProcess, type AnalyseJob } from "./analyse-process";
@@ -9,6 +9,7 @@ import { ImportWarning } from "./errors";
 import { checkImportInput, type RawSide } from "./validate";
 
 export { ImportError, ImportWarning, type ImportProblem } from "./errors";
+export { ImportCancelledError } from "../db/documents";
 export { checkImportInput, type RawSide } from "./validate";
 export { maxImportBytes } from "./decode";
 
@@ -24,6 +25,10 @@ export interface ImportRequest {
   onProgress?: ProgressListener;
   /** Run the pipeline in a child process (the web server does, to stay responsive). */
   inChildProcess?: boolean;
+  /** Cancels the import (ImportCancelledError); nothing of it is kept. */
+  signal?: AbortSignal;
+  /** Called when the analysis is done and storing begins (the CLI starts honouring Ctrl+C here). */
+  onStoring?: () => void;
 }
 
 function defaultTitle(source: RawSide, target: RawSide | null): string {
@@ -41,8 +46,12 @@ export async function importDocument(db: Db, request: ImportRequest): Promise<{ 
     ? { kind: "pair", input: { title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label } }
     : { kind: "single", input: { title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label } };
   const snapshot: DocumentSnapshot = request.inChildProcess
-    ? await analyseInChildProcess(job, request.onProgress)
+    ? await analyseInChildProcess(job, request.onProgress, request.signal)
     : job.kind === "pair" ? analysePair(job.input, request.onProgress) : analyseSingle(job.input, request.onProgress);
-  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress });
+  request.onStoring?.();
+  if (request.signal?.aborted) throw new ImportCancelledError();
+  // Half-written imports of processes that died (a killed CLI or server) go before a new one is written.
+  await clearAbandonedImports(db);
+  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress, signal: request.signal });
   return { id, warnings: checked.warnings.map((w) => w.message) };
 }
