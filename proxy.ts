@@ -2,11 +2,16 @@
 // login, API routes answer 401. Route handlers and server actions check again.
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken, SESSION_COOKIE } from "./lib/auth/session";
+import { maxRequestBytes, requestTooLarge } from "./lib/import/limits";
 
 const PUBLIC = new Set(["/login", "/api/health"]);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // BITEXT_MAX_BYTES, as the import route applies it: refuse a too-large body here, with the
+  // route's message, rather than let it be cut short (next.config.ts sets the proxy's limit).
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxRequestBytes()) return NextResponse.json({ problems: [requestTooLarge(length)] }, { status: 413 });
   if (PUBLIC.has(pathname)) return NextResponse.next();
   if (readSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
