@@ -1,11 +1,11 @@
 // `bitext check SRC TGT --src-lang en --tgt-lang de` / `bitext check FILE --lang en`: the
 // artifact detectors on a pair (segmented and aligned in memory) or on a single text.
-import { UsageError, type Command } from "../command";
+import { InputError, UsageError, type Command } from "../command";
 import { readTextFile } from "../args";
 import { align } from "../../lib/align";
 import { checkAligned, checkMonolingual, detectors, renderFinding } from "../../lib/artifacts";
 import { isUiLanguage, type UiLanguage } from "../../lib/i18n";
-import { segmentPresegmented, segmentText } from "../../lib/segment";
+import { refuseLongSentences, segmentPresegmented, segmentText, SentenceTooLongError } from "../../lib/segment";
 import type { Finding, Sentence } from "../../lib/types";
 
 const usage = `Usage: bitext check SRC TGT --src-lang LANG --tgt-lang LANG [options]
@@ -94,7 +94,11 @@ function parse(args: string[]): Options {
 
 function sentencesOf(file: string, lang: string, presegmented: boolean): Sentence[] {
   const text = readTextFile(file);
-  return presegmented ? segmentPresegmented(text) : segmentText(text, lang);
+  try {
+    return refuseLongSentences(presegmented ? segmentPresegmented(text) : segmentText(text, lang), file);
+  } catch (err) {
+    throw err instanceof SentenceTooLongError ? new InputError(err.message) : err;
+  }
 }
 
 function renderText(findings: Finding[], sentences: { source: Sentence[]; target: Sentence[] }, uiLang: UiLanguage, names: { source: string; target: string }): string {

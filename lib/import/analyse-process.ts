@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ImportCancelledError } from "../db/documents";
+import { ImportError, sentenceTooLongProblem, type ImportProblem } from "./errors";
 import type { DocumentSnapshot } from "../document";
 import type { PairInput, ProgressListener, SingleInput, Stage } from "../pipeline";
 
@@ -46,6 +47,7 @@ export function analyseInChildProcess(job: AnalyseJob, onProgress?: ProgressList
     signal?.addEventListener("abort", onAbort, { once: true });
     const out: Buffer[] = [];
     let errText = "";
+    let problem: ImportProblem | null = null;
     let pending = "";
     child.stdout.on("data", (d: Buffer) => out.push(d));
     child.stderr.on("data", (d: Buffer) => {
@@ -55,6 +57,7 @@ export function analyseInChildProcess(job: AnalyseJob, onProgress?: ProgressList
       for (const line of lines) {
         const m = /^progress (\w+) (\d+) (\d+)$/.exec(line);
         if (m) onProgress?.(m[1] as Stage, Number(m[2]), Number(m[3]));
+        else if (line.startsWith("problem ")) problem = sentenceTooLongProblem(JSON.parse(line.slice(8)));
         else errText += line + "\n";
       }
     });
@@ -66,6 +69,7 @@ export function analyseInChildProcess(job: AnalyseJob, onProgress?: ProgressList
       watchdog?.kill();
       if (why === "cancelled") return reject(new ImportCancelledError());
       if (why === "timeout") return reject(new Error(`The analysis took longer than its budget of ${Math.round(budget.timeoutMs / 1000)} s and was stopped. Split the text into smaller parts, or raise BITEXT_ANALYSIS_TIMEOUT_S.`));
+      if (problem) return reject(new ImportError([problem]));
       if (code !== 0) {
         if (/heap out of memory|Allocation failed/i.test(errText)) return reject(new Error(`The analysis needed more than its memory budget of ${budget.memoryMb} MB and was stopped. Split the text into smaller parts, or raise BITEXT_ANALYSIS_MEMORY_MB.`));
         return reject(new Error(`the analysis process failed (exit ${code}): ${errText.trim().split("\n").slice(-3).join(" ")}`));

@@ -10,7 +10,8 @@ export type ImportProblemCode =
   | "badLanguage"
   | "badJson"
   | "identicalSides"
-  | "wrongLanguage";
+  | "wrongLanguage"
+  | "sentenceTooLong";
 
 export interface ImportProblem {
   code: ImportProblemCode;
@@ -37,4 +38,9 @@ export class ImportWarning extends Error {
     super(warnings.map((p) => p.message).join("\n"));
     this.name = "ImportWarning";
   }
+}
+
+/** A sentence too long to analyse (see lib/segment's MAX_SENTENCE_CHARS), as an import problem. */
+export function sentenceTooLongProblem(err: { message: string; label: string; sentence: number; length: number; excerpt: string }, side?: "source" | "target"): ImportProblem {
+  return { code: "sentenceTooLong", ...(side ? { side } : {}), message: err.message, params: { label: err.label, sentence: err.sentence + 1, length: err.length, excerpt: err.excerpt } };
 }

@@ -5,7 +5,8 @@ import { clearAbandonedImports, createDocument, ImportCancelledError } from "../
 import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
 import type { DocumentSnapshot } from "../document";
 import { analyseInChildProcess, type AnalyseJob } from "./analyse-process";
-import { ImportWarning } from "./errors";
+import { ImportError, ImportWarning, sentenceTooLongProblem } from "./errors";
+import { SentenceTooLongError } from "../segment";
 import { checkImportInput, type RawSide } from "./validate";
 
 export { ImportError, ImportWarning, type ImportProblem } from "./errors";
@@ -36,6 +37,15 @@ function defaultTitle(source: RawSide, target: RawSide | null): string {
   return target ? `${strip(source.label)} ↔ ${strip(target.label)}` : strip(source.label);
 }
 
+function analyseHere(job: AnalyseJob, onProgress?: ProgressListener): DocumentSnapshot {
+  try {
+    return job.kind === "pair" ? analysePair(job.input, onProgress) : analyseSingle(job.input, onProgress);
+  } catch (err) {
+    if (err instanceof SentenceTooLongError) throw new ImportError([sentenceTooLongProblem(err)]);
+    throw err;
+  }
+}
+
 /** Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
 export async function importDocument(db: Db, request: ImportRequest): Promise<{ id: number; warnings: string[] }> {
   const { source, target } = request;
@@ -47,7 +57,7 @@ export async function importDocument(db: Db, request: ImportRequest): Promise<{ 
     : { kind: "single", input: { title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label } };
   const snapshot: DocumentSnapshot = request.inChildProcess
     ? await analyseInChildProcess(job, request.onProgress, request.signal)
-    : job.kind === "pair" ? analysePair(job.input, request.onProgress) : analyseSingle(job.input, request.onProgress);
+    : analyseHere(job, request.onProgress);
   request.onStoring?.();
   if (request.signal?.aborted) throw new ImportCancelledError();
   // Half-written imports of processes that died (a killed CLI or server) go before a new one is written.
