@@ -67,7 +67,9 @@ interface RunStats { ops: number; ok: number; conflicts: number; errors5xx: numb
 /** One reviewer: edits, confirms/unconfirms and annotates in their part of the document (overlapping the neighbours'). */
 async function reviewer(baseURL: string, cookie: string, documentId: number, k: number, until: number, stats: RunStats) {
   const headers = { cookie, "content-type": "application/json", origin: baseURL };
-  const snap = (await (await fetch(`${baseURL}/api/documents/${documentId}`, { headers })).json()).snapshot as {
+  const loaded = await fetch(`${baseURL}/api/documents/${documentId}`, { headers });
+  if (!loaded.ok) throw new Error(`reviewer ${k} could not load the document: ${loaded.status} ${await loaded.text()}`);
+  const snap = (await loaded.json()).snapshot as {
     source: { id: number; version: number; text: string }[]; target: { id: number; version: number; text: string }[]; links: { id: number; version: number; status: string }[];
   };
   const rand = random(1000 + k);
@@ -239,6 +241,8 @@ async function benchDatabase(kind: "SQLite" | "PostgreSQL", databaseUrl: string,
 }
 
 async function main() {
+  // The reviewers' session cookies are signed with the server's secret.
+  process.env.BITEXT_SECRET = SECRET;
   if (process.env.BITEXT_SKIP_BUILD !== "1") {
     console.log("building the app (set BITEXT_SKIP_BUILD=1 to reuse .next)…");
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
