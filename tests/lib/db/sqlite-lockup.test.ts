@@ -14,27 +14,11 @@ import { isDatabaseBusy } from "../../../lib/db/errors";
 import { migrationsDir, readMigrations } from "../../../lib/db/migrate";
 import { PrismaClient as StockSqliteClient } from "../../../lib/db/generated/sqlite/client";
 import { applyOperation } from "../../../lib/db/review";
-import type { DocumentSnapshot } from "../../../lib/document";
 import { createTestDatabase, tableCounts, type TestDatabase } from "../../helpers/database";
-import { reviewer, seedDocument, seedPairSnapshot } from "../review/seed-document";
+import { repeatedSeed } from "../../helpers/big-document";
+import { reviewer, seedDocument } from "../review/seed-document";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The seed pair (analysed by the real pipeline) repeated `times` times: a book-sized import. */
-function repeatedSeed(times: number): DocumentSnapshot {
-  const seed = seedPairSnapshot();
-  const out: DocumentSnapshot = { ...seed, document: { ...seed.document, title: `seed pair ×${times}` }, source: [], target: [], links: [], flags: [], annotations: [], revisions: [] };
-  for (let k = 0; k < times; k++) {
-    const s = out.source.length;
-    const t = out.target.length;
-    const l = out.links.length;
-    out.source.push(...seed.source.map((x) => ({ ...x, position: x.position + s })));
-    out.target.push(...seed.target.map((x) => ({ ...x, position: x.position + t })));
-    out.links.push(...seed.links.map((x) => ({ ...x, id: x.id + l, position: x.position + l, source: x.source.map((p) => p + s), target: x.target.map((p) => p + t) })));
-    out.flags.push(...seed.flags.map((f) => ({ ...f, sentence: f.sentence + (f.side === "source" ? s : t), linkId: f.linkId === null ? null : f.linkId + l })));
-  }
-  return out;
-}
 
 /** Open file descriptors of this process on the database file (not its -wal/-shm). */
 function handlesOn(file: string): number {
