@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { API_POLICY, commonHeaders, newNonce, pagePolicy } from "./lib/auth/headers";
 import { foreignOriginProblem } from "./lib/auth/request-origin";
 import { parseSessionToken, SESSION_COOKIE } from "./lib/auth/session";
+import { maxRequestBytes, requestTooLarge } from "./lib/import/limits";
 
 const PUBLIC = new Set(["/login", "/api/health"]);
 
@@ -26,6 +27,10 @@ export function proxy(request: NextRequest) {
   const policy = api ? API_POLICY : pagePolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
   const foreign = foreignOriginProblem(request.method, request.headers, request.url);
   if (foreign) return withHeaders(NextResponse.json({ error: "forbidden", message: foreign }, { status: 403 }), policy, https);
+  // BITEXT_MAX_BYTES, as the import route applies it: refuse a too-large body here, with the
+  // route's message, rather than let it be cut short (next.config.js sets the proxy's limit).
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxRequestBytes()) return withHeaders(NextResponse.json({ problems: [requestTooLarge(length)] }, { status: 413 }), policy, https);
   if (PUBLIC.has(pathname) || parseSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) {
     // Next.js reads the nonce for its own scripts from the request's CSP header.
     const forwarded = new Headers(request.headers);

@@ -3,7 +3,7 @@
 import { align } from "./align";
 import { checkAligned, checkMonolingual } from "./artifacts";
 import type { DocumentSnapshot, FlagRecord, LinkRecord, SegmentRecord } from "./document";
-import { segmentPresegmented, segmentText } from "./segment";
+import { refuseLongSentences, segmentPresegmented, segmentText } from "./segment";
 import type { Finding, Lang, Link, Sentence, Side } from "./types";
 
 export interface PairInput {
@@ -29,8 +29,9 @@ export interface SingleInput {
 export type Stage = "segment" | "align" | "check" | "store";
 export type ProgressListener = (stage: Stage, done: number, total: number) => void;
 
-export function sentencesOf(text: string, lang: Lang, presegmented = false): Sentence[] {
-  return presegmented ? segmentPresegmented(text) : segmentText(text, lang);
+/** Throws SentenceTooLongError (lib/segment) for a sentence too long to analyse. */
+export function sentencesOf(text: string, lang: Lang, presegmented = false, label = "The text"): Sentence[] {
+  return refuseLongSentences(presegmented ? segmentPresegmented(text) : segmentText(text, lang), label);
 }
 
 function segmentRecords(sentences: Sentence[], side: Side, firstId: number, now: string): SegmentRecord[] {
@@ -53,8 +54,8 @@ function flagRecords(findings: Finding[], links: Link[]): FlagRecord[] {
 export function analysePair(input: PairInput, onProgress?: ProgressListener): DocumentSnapshot {
   const now = new Date().toISOString();
   onProgress?.("segment", 0, 2);
-  const source = sentencesOf(input.sourceText, input.sourceLang, input.presegmented);
-  const target = sentencesOf(input.targetText, input.targetLang, input.presegmented);
+  const source = sentencesOf(input.sourceText, input.sourceLang, input.presegmented, input.sourceName ?? "The source text");
+  const target = sentencesOf(input.targetText, input.targetLang, input.presegmented, input.targetName ?? "The translation");
   onProgress?.("align", 1, 3);
   const links = align(source.map((s) => s.text), target.map((s) => s.text), {
     sourceLang: input.sourceLang, targetLang: input.targetLang,
@@ -76,7 +77,7 @@ export function analysePair(input: PairInput, onProgress?: ProgressListener): Do
 export function analyseSingle(input: SingleInput, onProgress?: ProgressListener): DocumentSnapshot {
   const now = new Date().toISOString();
   onProgress?.("segment", 0, 2);
-  const sentences = sentencesOf(input.text, input.lang, input.presegmented);
+  const sentences = sentencesOf(input.text, input.lang, input.presegmented, input.name ?? "The text");
   onProgress?.("check", 1, 2);
   const findings = checkMonolingual({ lang: input.lang, sentences });
   return {

@@ -1,13 +1,13 @@
 // `bitext check SRC TGT --src-lang en --tgt-lang de` / `bitext check FILE --lang en`: the
 // artifact detectors on a pair (segmented and aligned in memory) or on a single text.
-import { UsageError, type Command } from "../command";
+import { InputError, UsageError, type Command } from "../command";
 import { parse, readTextFile } from "../args";
 import { align } from "../../lib/align";
 import { checkAligned, checkMonolingual, detectors } from "../../lib/artifacts";
 import { DEFAULT_MIN_CONFIDENCE, isShown } from "../../lib/artifacts/confidence";
 import { findingMessage, isUiLanguage, type UiLanguage } from "../../lib/i18n";
 import { isLanguageCode, LANGUAGE_CODE_EXAMPLES, normaliseLanguageCode } from "../../lib/language-code";
-import { segmentPresegmented, segmentText } from "../../lib/segment";
+import { refuseLongSentences, segmentPresegmented, segmentText, SentenceTooLongError } from "../../lib/segment";
 import type { Finding, Sentence } from "../../lib/types";
 
 const usage = `Usage: bitext check SRC TGT --src-lang LANG --tgt-lang LANG [options]
@@ -92,7 +92,11 @@ function checkOptions(args: string[]): Options {
 
 function sentencesOf(file: string, lang: string, presegmented: boolean): Sentence[] {
   const text = readTextFile(file);
-  return presegmented ? segmentPresegmented(text) : segmentText(text, lang);
+  try {
+    return refuseLongSentences(presegmented ? segmentPresegmented(text) : segmentText(text, lang), file);
+  } catch (err) {
+    throw err instanceof SentenceTooLongError ? new InputError(err.message) : err;
+  }
 }
 
 function hiddenNote(hidden: number, min: number, uiLang: UiLanguage): string {

@@ -10,9 +10,10 @@ import type { Detector } from "./types";
 const ID = "spacing";
 
 /** A run of words joined by " -" ("KI -Start -ups"); a dash with spaces on both sides is a real dash, "-5" a negative number. */
-const SPACED_HYPHEN = /[\p{L}\p{N}]+(?:\s+-\p{L}[\p{L}\p{N}]*)+/gu;
+// Anchored at a word start: unanchored, a long run of letters was retried from every position (quadratic, issue #14).
+const SPACED_HYPHEN = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:\s+-\p{L}[\p{L}\p{N}]*)+/gu;
 /** "Ent- wicklung": a hyphen then a space, except before a conjunction (German "Ein- und Ausgang", "pre- and post-"). The fix joins the word. */
-const HYPHEN_SPACE = /([\p{L}]+)- +(?!(?:und|oder|bzw|sowie|bis|als|and|or|to|nor|vs)\b)([\p{Ll}][\p{L}]*)/gu;
+const HYPHEN_SPACE = /(?<!\p{L})([\p{L}]+)- +(?!(?:und|oder|bzw|sowie|bis|als|and|or|to|nor|vs)\b)([\p{Ll}][\p{L}]*)/gu;
 /** Space before , . ; : ! ? followed by a space or the end ("Modell , das"); not ".NET" or " ...". */
 const SPACE_BEFORE_PUNCT = /(?<=[\p{L}\p{N}"”“)])( +)([,;:!?]|\.(?!\.))(?=\s|$|["”“])/gu;
 const DOUBLE_SPACE = /(?<=\S)( {2,})(?=\S)/g;

@@ -1,9 +1,9 @@
 // The one Prisma client module. SQLite (libsql) is the embedded default; a
 // postgresql:// DATABASE_URL switches the same code to PostgreSQL.
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { ServerSqliteAdapter } from "./sqlite";
 import { databaseUrl, isPostgres } from "./url";
 
 /** Both generated clients have the same model API; the SQLite one names the type. */
@@ -14,7 +14,8 @@ export function createDb(url: string = databaseUrl()): Db {
   if (isPostgres(url)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+  // One connection per process, WAL, busy waits off the event loop: see ./sqlite.ts.
+  return new SqliteClient({ adapter: new ServerSqliteAdapter({ url }) });
 }
 
 const globalForDb = globalThis as unknown as { bitextDb?: Db };

@@ -1,5 +1,10 @@
-// Storing and loading whole documents. A document is written in one transaction, so an
-// import that fails half-way leaves nothing behind.
+// Storing and loading whole documents. An import writes its document in bounded batches,
+// each a short transaction, while the document is "importing": other writers (reviewers'
+// edits, another process's import) get the database between batches instead of waiting
+// behind one transaction of minutes. Until the last batch flips it to "ready" the document
+// is invisible to lists, reports, exports and edits; an import that fails or is cancelled
+// deletes it, and one whose process died is cleared by clearAbandonedImports.
+import { hostname } from "node:os";
 import type { Db, Tx } from "./client";
 import { chunks } from "./chunked";
 import { textProblem } from "../text-hygiene";
@@ -10,10 +15,52 @@ import type {
 import type { Finding, MqmCategory, Severity, Side } from "../types";
 import type { ProgressListener } from "../pipeline";
 
-const CHUNK = 2000;
-/** Long enough for a book-length import on a slow disk. */
+/** Rows per batch: a batch is one transaction of some tens of milliseconds. */
+export const IMPORT_BATCH_ROWS = 500;
+/** Long enough for a book-length re-alignment on a slow disk. */
 export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 15 * 60_000 };
+const BATCH_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
+/** An importing document whose process has not written for this long is abandoned. */
+export const IMPORT_STALE_MS = 10 * 60_000;
 
+
+export class ImportCancelledError extends Error {
+  constructor() {
+    super("The import was cancelled; nothing of it was kept.");
+    this.name = "ImportCancelledError";
+  }
+}
+
+/** This process, as recorded on the documents it is importing. */
+export function importOwner(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Deletes half-written imports whose process is gone (on this host: the pid is dead; from
+ * elsewhere: no batch for IMPORT_STALE_MS). Run at server start and before each import.
+ * Returns the ids removed.
+ */
+export async function clearAbandonedImports(db: Db, now = Date.now()): Promise<number[]> {
+  const importing = await db.document.findMany({ where: { state: "importing" }, select: { id: true, importOwner: true, importHeartbeat: true } });
+  const host = hostname();
+  const abandoned = importing.filter((d) => {
+    const [owner, pid] = (d.importOwner ?? "").split(/:(?=\d+$)/);
+    if (owner === host && pid) return Number(pid) !== process.pid && !processAlive(Number(pid));
+    return !d.importHeartbeat || now - d.importHeartbeat.getTime() > IMPORT_STALE_MS;
+  }).map((d) => d.id);
+  if (abandoned.length) await db.document.deleteMany({ where: { id: { in: abandoned }, state: "importing" } });
+  return abandoned;
+}
 
 /** Reviewers are referred to by login in snapshots; unknown logins become disabled accounts. */
 async function reviewerIds(tx: Tx, logins: (string | null)[]): Promise<Map<string, number>> {
@@ -27,25 +74,51 @@ async function reviewerIds(tx: Tx, logins: (string | null)[]): Promise<Map<strin
   return map;
 }
 
+export interface CreateDocumentOptions {
+  author?: number | null;
+  onProgress?: ProgressListener;
+  /** Aborting stops the import between two batches and deletes what was written. */
+  signal?: AbortSignal;
+}
+
 /**
  * Writes a snapshot (from the pipeline or a JSON export) as a new document and returns
  * its id. Ids in the snapshot are only used to connect its parts; new ids are assigned.
+ * Throws ImportCancelledError when `signal` aborts; nothing is left behind then or on error.
  */
-export async function createDocument(db: Db, snapshot: DocumentSnapshot, options: { author?: number | null; onProgress?: ProgressListener } = {}): Promise<number> {
+export async function createDocument(db: Db, snapshot: DocumentSnapshot, options: CreateDocumentOptions = {}): Promise<number> {
   const { document: meta } = snapshot;
   const total = snapshot.source.length + snapshot.target.length + snapshot.links.length;
   let done = 0;
-  return db.$transaction(async (tx) => {
+  const owner = importOwner();
+  const { doc, people } = await db.$transaction(async (tx) => {
     const doc = await tx.document.create({
-      data: { title: meta.title, sourceLang: meta.sourceLang, targetLang: meta.targetLang, sourceName: meta.sourceName, targetName: meta.targetName },
+      data: { title: meta.title, sourceLang: meta.sourceLang, targetLang: meta.targetLang, sourceName: meta.sourceName, targetName: meta.targetName, state: "importing", importOwner: owner, importHeartbeat: new Date() },
     });
+    const people = await reviewerIds(tx, [
+      ...snapshot.flags.map((f) => f.decidedBy), ...snapshot.annotations.map((a) => a.author), ...snapshot.revisions.map((r) => r.author),
+    ]);
+    return { doc, people };
+  }, BATCH_TRANSACTION);
+  /** One batch: a short transaction that also shows the import is alive (and not cancelled). */
+  const batch = async <T>(write: (tx: Tx) => Promise<T>): Promise<T> => {
+    if (options.signal?.aborted) throw new ImportCancelledError();
+    // Let waiting requests (reviewers' edits) have the connection between two batches.
+    await new Promise((resolve) => setImmediate(resolve));
+    return db.$transaction(async (tx) => {
+      const alive = await tx.document.updateMany({ where: { id: doc.id, state: "importing" }, data: { importHeartbeat: new Date() } });
+      if (!alive.count) throw new ImportCancelledError();
+      return write(tx);
+    }, BATCH_TRANSACTION);
+  };
+  try {
     const segmentId = { source: new Map<number, number>(), target: new Map<number, number>() };
     for (const side of ["source", "target"] as const) {
-      for (const part of chunks(snapshot[side], CHUNK)) {
-        const rows = await tx.segment.createManyAndReturn({
+      for (const part of chunks(snapshot[side])) {
+        const rows = await batch((tx) => tx.segment.createManyAndReturn({
           data: part.map((s) => ({ documentId: doc.id, side, position: s.position, paragraph: s.paragraph, start: s.start, end: s.end, originalText: s.originalText, text: s.text })),
           select: { id: true, position: true },
-        });
+        }));
         const byPosition = new Map(rows.map((r) => [r.position, r.id]));
         for (const s of part) segmentId[side].set(s.position, byPosition.get(s.position)!);
         done += part.length;
@@ -53,37 +126,40 @@ export async function createDocument(db: Db, snapshot: DocumentSnapshot, options
       }
     }
     const linkId = new Map<number, number>();
-    for (const part of chunks(snapshot.links, CHUNK)) {
-      const rows = await tx.link.createManyAndReturn({
+    for (const part of chunks(snapshot.links)) {
+      const rows = await batch((tx) => tx.link.createManyAndReturn({
         data: part.map((l) => ({
           documentId: doc.id, position: l.position, confidence: l.confidence, status: l.status,
           sourceIds: l.source.map((p) => segmentId.source.get(p)!), targetIds: l.target.map((p) => segmentId.target.get(p)!),
         })),
         select: { id: true, position: true },
-      });
+      }));
       const byPosition = new Map(rows.map((r) => [r.position, r.id]));
       for (const l of part) linkId.set(l.id, byPosition.get(l.position)!);
       done += part.length;
       options.onProgress?.("store", done, total);
     }
-    const people = await reviewerIds(tx, [
-      ...snapshot.flags.map((f) => f.decidedBy), ...snapshot.annotations.map((a) => a.author), ...snapshot.revisions.map((r) => r.author),
-    ]);
-    for (const part of chunks(snapshot.flags, CHUNK)) {
-      await tx.flag.createMany({ data: part.map((f) => flagRow(doc.id, f, segmentId[f.side].get(f.sentence) ?? null, f.linkId === null ? null : linkId.get(f.linkId) ?? null, snapshotText(snapshot, f.side, f.sentence), people)) });
+    for (const part of chunks(snapshot.flags)) {
+      await batch((tx) => tx.flag.createMany({ data: part.map((f) => flagRow(doc.id, f, segmentId[f.side].get(f.sentence) ?? null, f.linkId === null ? null : linkId.get(f.linkId) ?? null, snapshotText(snapshot, f.side, f.sentence), people)) }));
     }
-    for (const a of snapshot.annotations) {
-      const seg = segmentId[a.side].get(a.sentence);
-      if (seg === undefined) continue;
-      await tx.annotation.create({ data: { documentId: doc.id, segmentId: seg, start: a.span[0], end: a.span[1], category: a.category, severity: a.severity, comment: a.comment, authorId: a.author ? people.get(a.author) ?? null : null, createdAt: new Date(a.createdAt) } });
+    const annotations = snapshot.annotations.filter((a) => segmentId[a.side].has(a.sentence));
+    for (const part of chunks(annotations)) {
+      await batch((tx) => tx.annotation.createMany({ data: part.map((a) => ({ documentId: doc.id, segmentId: segmentId[a.side].get(a.sentence)!, start: a.span[0], end: a.span[1], category: a.category, severity: a.severity, comment: a.comment, authorId: a.author ? people.get(a.author) ?? null : null, createdAt: new Date(a.createdAt) })) }));
     }
     // The copied history names the exporting document's row ids: kept to be read, never replayed.
-    for (const part of chunks(snapshot.revisions, CHUNK)) {
-      await tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone, imported: true })) });
+    for (const part of chunks(snapshot.revisions)) {
+      await batch((tx) => tx.revision.createMany({ data: part.map((r) => ({ documentId: doc.id, reviewerId: r.author ? people.get(r.author) ?? null : null, createdAt: new Date(r.createdAt), entity: r.entity, entityId: null, operation: r.operation, before: r.before as never, after: r.after as never, undone: r.undone, imported: true })) }));
     }
-    await tx.revision.create({ data: { documentId: doc.id, reviewerId: options.author ?? null, entity: "document", entityId: doc.id, operation: "import", after: { title: meta.title, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, links: snapshot.links.length } } });
+    await batch(async (tx) => {
+      await tx.revision.create({ data: { documentId: doc.id, reviewerId: options.author ?? null, entity: "document", entityId: doc.id, operation: "import", after: { title: meta.title, sourceSentences: snapshot.source.length, targetSentences: snapshot.target.length, links: snapshot.links.length } } });
+      await tx.document.update({ where: { id: doc.id }, data: { state: "ready", importOwner: null, importHeartbeat: null } });
+    });
     return doc.id;
-  }, LONG_TRANSACTION);
+  } catch (err) {
+    // Nothing half-written may stay; if even this fails, clearAbandonedImports will.
+    await db.document.deleteMany({ where: { id: doc.id, state: "importing" } }).catch(() => undefined);
+    throw err;
+  }
 }
 
 function snapshotText(snapshot: DocumentSnapshot, side: Side, sentence: number): string {
@@ -104,7 +180,7 @@ export class NotFoundError extends Error {}
 
 /** Everything stored about one document, as plain data (sentence indices, not row ids). */
 export async function loadSnapshot(db: Db, documentId: number): Promise<DocumentSnapshot> {
-  const doc = await db.document.findUnique({ where: { id: documentId } });
+  const doc = await db.document.findUnique({ where: { id: documentId, state: "ready" } });
   if (!doc) throw new NotFoundError(`There is no document ${documentId}. \`bitext list\` shows the stored documents.`);
   if (doc.deletedAt) throw new NotFoundError(`Document ${documentId} has been deleted. An admin can restore it from the trash below the document list (\`bitext restore ${documentId}\`) until ${purgeDate(doc.deletedAt).toISOString().slice(0, 10)}.`);
   const [segments, links, flags, annotations, revisions, reviewers] = await Promise.all([
@@ -161,9 +237,9 @@ export interface DocumentSummary extends DocumentMeta {
   openFlags: number;
 }
 
-/** The stored documents; with `deleted`, the ones an admin deleted (and may restore) instead. */
+/** The stored documents (imports still running are not listed); with `deleted`, the ones in the trash instead. */
 export async function listDocuments(db: Db, options: { deleted?: boolean } = {}): Promise<DocumentSummary[]> {
-  const docs = await db.document.findMany({ where: { deletedAt: options.deleted ? { not: null } : null }, orderBy: { id: "asc" } });
+  const docs = await db.document.findMany({ where: { state: "ready", deletedAt: options.deleted ? { not: null } : null }, orderBy: { id: "asc" } });
   const [segments, links, confirmed, flags] = await Promise.all([
     db.segment.groupBy({ by: ["documentId", "side"], _count: { _all: true } }),
     db.link.groupBy({ by: ["documentId"], _count: { _all: true } }),
@@ -239,7 +315,7 @@ export async function restoreDocument(db: Db, documentId: number, author: number
 
 /** True for a document that exists and is not deleted. */
 export async function documentExists(db: Db, documentId: number): Promise<boolean> {
-  return (await db.document.count({ where: { id: documentId, deletedAt: null } })) === 1;
+  return (await db.document.count({ where: { id: documentId, deletedAt: null, state: "ready" } })) === 1;
 }
 
 /** The trash, oldest first, after deleting for good what has been there longer than TRASH_DAYS. */
@@ -258,6 +334,6 @@ export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
 
 /** The version of a live document (null when it does not exist or is deleted): the cheap "anything new?" of polling. */
 export async function documentVersion(db: Db, documentId: number): Promise<number | null> {
-  const doc = await db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { version: true } });
+  const doc = await db.document.findFirst({ where: { id: documentId, deletedAt: null, state: "ready" }, select: { version: true } });
   return doc?.version ?? null;
 }

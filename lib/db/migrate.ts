@@ -6,8 +6,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "@libsql/client";
 import pg from "pg";
+import { OneConnectionClient } from "./sqlite";
 import { isPostgres } from "./url";
 
 interface Migration { name: string; sql: string; checksum: string }
@@ -41,7 +41,8 @@ export async function migrateDatabase(url: string, root = process.cwd()): Promis
 async function migrateSqlite(url: string, migrations: Migration[]): Promise<string[]> {
   const file = url.replace(/^file:/, "");
   if (file && !file.startsWith(":")) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const client = createClient({ url });
+  // The same connection settings as the app (WAL, busy waits): migrating while a server runs must not wedge it.
+  const client = new OneConnectionClient({ url });
   try {
     await client.execute(CREATE_TABLE);
     const done = new Set((await client.execute(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`)).rows.map((r) => String(r.migration_name)));

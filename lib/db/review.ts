@@ -405,7 +405,7 @@ async function compute(tx: Tx, input: OperationInput, services: ReviewServices, 
 
 /** Bumps the document's version (the first write, which also serialises concurrent operations). */
 async function bumpDocument(tx: Tx, documentId: number) {
-  const updated = await tx.document.updateManyAndReturn({ where: { id: documentId, deletedAt: null }, data: { version: { increment: 1 } } });
+  const updated = await tx.document.updateManyAndReturn({ where: { id: documentId, deletedAt: null, state: "ready" }, data: { version: { increment: 1 } } });
   if (!updated.length) throw new InvalidOperationError(`There is no document ${documentId}.`, "notFound");
   return updated[0];
 }

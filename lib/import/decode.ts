@@ -1,24 +1,15 @@
 // Turning uploaded bytes into text the segmenter can trust: valid UTF-8, no BOM, "\n"
 // line ends. Everything that cannot be repaired silently is reported, with the fix.
 import type { ImportProblem } from "./errors";
+import { maxImportBytes, megabytes, tooLargeMessage } from "./limits";
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-/** The per-side size limit: BITEXT_MAX_BYTES (bytes) or 5 MB. */
-export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.BITEXT_MAX_BYTES);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : DEFAULT_MAX_BYTES;
-}
+export { DEFAULT_MAX_BYTES, maxImportBytes } from "./limits";
 
 export interface DecodeResult {
   text: string;
   problem?: ImportProblem;
   /** Control characters taken out of the text (not tab, newline or form feed), to tell the user about. */
   removedControls?: { count: number; example: string };
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "");
 }
 
 /** Line ends and BOM are normalised without asking: they never carry meaning here. */
@@ -40,7 +31,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 export function decodeSide(bytes: Uint8Array, side: "source" | "target", label: string, maxBytes = maxImportBytes()): DecodeResult {
   if (bytes.byteLength > maxBytes) {
     return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(bytes.byteLength), limit: megabytes(maxBytes) },
-      message: `${label} is ${megabytes(bytes.byteLength)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
+      message: tooLargeMessage(label, bytes.byteLength, maxBytes) } };
   }
   // UTF-16 (what Windows Notepad and Word call "Unicode") has NUL in every other byte of
   // Latin text: read it by its byte-order mark before the binary check would refuse it.
@@ -72,7 +63,7 @@ export function checkText(raw: string, side: "source" | "target", label: string,
   const size = Buffer.byteLength(raw, "utf8");
   if (size > maxBytes) {
     return { text: "", problem: { code: "tooLarge", side, params: { label, size: megabytes(size), limit: megabytes(maxBytes) },
-      message: `${label} is ${megabytes(size)} MB, over the limit of ${megabytes(maxBytes)} MB a side. Split the text, or raise the limit with BITEXT_MAX_BYTES.` } };
+      message: tooLargeMessage(label, size, maxBytes) } };
   }
   const normalised = normaliseText(raw);
   const controls = normalised.match(CONTROL) ?? [];

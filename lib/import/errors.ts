@@ -11,7 +11,8 @@ export type ImportProblemCode =
   | "badJson"
   | "identicalSides"
   | "wrongLanguage"
-  | "controlCharacters";
+  | "controlCharacters"
+  | "sentenceTooLong";
 
 export interface ImportProblem {
   code: ImportProblemCode;
@@ -38,4 +39,9 @@ export class ImportWarning extends Error {
     super(warnings.map((p) => p.message).join("\n"));
     this.name = "ImportWarning";
   }
+}
+
+/** A sentence too long to analyse (see lib/segment's MAX_SENTENCE_CHARS), as an import problem. */
+export function sentenceTooLongProblem(err: { message: string; label: string; sentence: number; length: number; excerpt: string }, side?: "source" | "target"): ImportProblem {
+  return { code: "sentenceTooLong", ...(side ? { side } : {}), message: err.message, params: { label: err.label, sentence: err.sentence + 1, length: err.length, excerpt: err.excerpt } };
 }

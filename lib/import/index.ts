@@ -1,14 +1,16 @@
 // Importing a text pair or a single text: check the input, run the pipeline, store the
 // result in one transaction. Shared by the web form, the CLI and the seed loader.
 import type { Db } from "../db/client";
-import { createDocument } from "../db/documents";
+import { clearAbandonedImports, createDocument, ImportCancelledError } from "../db/documents";
 import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
 import type { DocumentSnapshot } from "../document";
 import { analyseInChildProcess, type AnalyseJob } from "./analyse-process";
-import { ImportWarning } from "./errors";
+import { ImportError, ImportWarning, sentenceTooLongProblem } from "./errors";
+import { SentenceTooLongError } from "../segment";
 import { checkImportInput, type RawSide } from "./validate";
 
 export { ImportError, ImportWarning, type ImportProblem } from "./errors";
+export { ImportCancelledError } from "../db/documents";
 export { checkImportInput, type RawSide } from "./validate";
 export { maxImportBytes } from "./decode";
 
@@ -24,11 +26,24 @@ export interface ImportRequest {
   onProgress?: ProgressListener;
   /** Run the pipeline in a child process (the web server does, to stay responsive). */
   inChildProcess?: boolean;
+  /** Cancels the import (ImportCancelledError); nothing of it is kept. */
+  signal?: AbortSignal;
+  /** Called when the analysis is done and storing begins (the CLI starts honouring Ctrl+C here). */
+  onStoring?: () => void;
 }
 
 function defaultTitle(source: RawSide, target: RawSide | null): string {
   const strip = (label: string) => label.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
   return target ? `${strip(source.label)} ↔ ${strip(target.label)}` : strip(source.label);
+}
+
+function analyseHere(job: AnalyseJob, onProgress?: ProgressListener): DocumentSnapshot {
+  try {
+    return job.kind === "pair" ? analysePair(job.input, onProgress) : analyseSingle(job.input, onProgress);
+  } catch (err) {
+    if (err instanceof SentenceTooLongError) throw new ImportError([sentenceTooLongProblem(err)]);
+    throw err;
+  }
 }
 
 /** Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
@@ -41,8 +56,12 @@ export async function importDocument(db: Db, request: ImportRequest): Promise<{ 
     ? { kind: "pair", input: { title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label } }
     : { kind: "single", input: { title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label } };
   const snapshot: DocumentSnapshot = request.inChildProcess
-    ? await analyseInChildProcess(job, request.onProgress)
-    : job.kind === "pair" ? analysePair(job.input, request.onProgress) : analyseSingle(job.input, request.onProgress);
-  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress });
+    ? await analyseInChildProcess(job, request.onProgress, request.signal)
+    : analyseHere(job, request.onProgress);
+  request.onStoring?.();
+  if (request.signal?.aborted) throw new ImportCancelledError();
+  // Half-written imports of processes that died (a killed CLI or server) go before a new one is written.
+  await clearAbandonedImports(db);
+  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress, signal: request.signal });
   return { id, warnings: checked.warnings.map((w) => w.message) };
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 interface Problem { code: string; side?: string; params: Record<string, string | number>; message: string }
-interface Job { state: "queued" | "running" | "done" | "failed"; stage: string; progress: number; documentId?: number; problems?: Problem[]; error?: string }
+interface Job { id: string; state: "queued" | "running" | "done" | "failed" | "cancelled"; stage: string; progress: number; documentId?: number; problems?: Problem[]; error?: string }
 
 const LANGS = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "zh", "ja", "ko"];
 
@@ -31,6 +31,12 @@ export function ImportForm() {
       const current = (await res.json()) as Job;
       setJob(current);
       if (current.state === "done") { router.push(`/documents/${current.documentId}`); return; }
+      if (current.state === "cancelled") {
+        setProblems([{ code: "cancelled", params: {}, message: t("import.cancelled") }]);
+        setBusy(false);
+        setJob(null);
+        return;
+      }
       if (current.state === "failed") {
         setProblems(current.problems ?? [{ code: "failed", params: { detail: current.error ?? "" }, message: current.error ?? "" }]);
         setBusy(false);
@@ -38,6 +44,10 @@ export function ImportForm() {
       }
       await new Promise((r) => setTimeout(r, 400));
     }
+  }
+
+  async function cancel() {
+    if (job) await fetch(`/api/import/jobs/${job.id}`, { method: "DELETE" });
   }
 
   async function submit(acceptWarnings: boolean) {
@@ -97,6 +107,9 @@ export function ImportForm() {
       {job && job.state !== "failed" && (
         <div className="progress" role="status" aria-live="polite">
           <progress max={1} value={job.progress} /> {t(`import.stage.${job.stage}`)} ({Math.round(job.progress * 100)} %)
+          {(job.state === "queued" || job.state === "running") && (
+            <button type="button" onClick={() => void cancel()} data-testid="import-cancel">{t("import.cancel")}</button>
+          )}
         </div>
       )}
       <button type="submit" disabled={busy}>{busy ? t("import.importing") : t("import.submit")}</button>

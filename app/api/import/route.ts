@@ -4,6 +4,7 @@ import { mediaType } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db/client";
 import { checkImportInput, ImportError, maxImportBytes, type RawSide } from "@/lib/import";
 import { startImportJob } from "@/lib/import/jobs";
+import { maxRequestBytes, requestTooLarge } from "@/lib/import/limits";
 import { importFormSchema } from "@/lib/validations/import";
 import { authorize } from "../../_server/session";
 
@@ -20,17 +21,17 @@ export async function POST(request: Request) {
   if ("response" in auth) return auth.response;
   const { session } = auth;
   const limit = maxImportBytes();
+  // The same limit as the proxy's (next.config.js, proxy.ts): a body over it is refused, never cut short.
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > 2 * limit + 1_000_000) {
-    const problem = { code: "tooLarge", params: { label: "The upload", size: (length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) }, message: `The upload is over the limit of ${(limit / 1048576).toFixed(1)} MB a side.` };
-    return Response.json({ problems: [problem] }, { status: 413 });
-  }
+  if (length > maxRequestBytes()) return Response.json({ problems: [requestTooLarge(length)] }, { status: 413 });
   if (mediaType(request.headers.get("content-type")) !== "multipart/form-data") {
     return Response.json({ problems: [{ code: "request", params: { detail: "send the form as multipart/form-data" }, message: "The request was not a multipart form." }] }, { status: 415 });
   }
   let form: FormData;
   try {
-    form = await request.formData();
+    const body = await request.arrayBuffer();
+    if (body.byteLength > maxRequestBytes()) return Response.json({ problems: [requestTooLarge(body.byteLength)] }, { status: 413 });
+    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     return Response.json({ problems: [{ code: "request", params: { detail: "send the form as multipart/form-data" }, message: "The request was not a form." }] }, { status: 400 });
   }

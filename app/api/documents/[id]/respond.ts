@@ -1,7 +1,8 @@
 // Shared by the review route handlers: session and id checks, and one mapping of the review
-// layer's errors to HTTP (400 invalid, 404 gone, 409 stale view) with a message for the reviewer.
+// layer's errors to HTTP (400 invalid, 404 gone, 409 stale view, 503 database busy) with a message for the reviewer.
 import { ConflictError, InvalidOperationError } from "@/lib/review/errors";
 import { NotFoundError } from "@/lib/db/documents";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/db/errors";
 import type { SessionPayload } from "@/lib/auth/session";
 import { mediaType } from "@/lib/auth/request-origin";
 import type { Permission } from "@/lib/auth/roles";
@@ -52,6 +53,8 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof UnsupportedMediaTypeError) return Response.json({ error: "unsupportedMediaType", message: err.message }, { status: 415 });
   if (err instanceof NotFoundError) return Response.json({ error: "notFound", message: err.message }, { status: 404 });
+  // Another process (the CLI, a second server) held the write lock past the busy timeout: nothing was written.
+  if (isDatabaseBusy(err)) return Response.json({ error: "busy", message: DATABASE_BUSY_MESSAGE }, { status: 503, headers: { "Retry-After": "2" } });
   throw err;
 }
 
