@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const parsed = historyQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return Response.json({ error: "invalid", message: zodMessage(parsed.error.issues) }, { status: 400 });
-    const exists = await db().document.findUnique({ where: { id: g.documentId }, select: { id: true } });
+    const exists = await db().document.findUnique({ where: { id: g.documentId, state: "ready" }, select: { id: true } }); // an import in progress is not there yet
     if (!exists) return Response.json({ error: "notFound", message: `There is no document ${g.documentId}.` }, { status: 404 });
     return Response.json(await documentHistory(db(), g.documentId, parsed.data));
   } catch (err) {
