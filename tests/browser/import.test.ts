@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { baseURL, launchBrowser, loggedInContext } from "./browser";
@@ -34,6 +35,24 @@ describe("import in the browser", () => {
     expect(await first.textContent()).toContain("Letzte Woche erregte Führungswechsel");
     await page.goto("/");
     expect(await page.getByTestId("document-row").filter({ hasText: "Seed pair via the form" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("cancels a running import with the Cancel button and keeps nothing of it", async () => {
+    const { context, page } = await loggedInContext(browser);
+    const seedEn = readFileSync(SOURCE, "utf8");
+    const seedDe = readFileSync(TARGET, "utf8");
+    const before = (await (await page.request.get("/api/documents")).json()).length;
+    await page.goto("/import");
+    await page.getByLabel("Title").fill("Cancelled book");
+    // The seed pair forty times: long enough to still be running when the button is pressed.
+    await page.getByTestId("source-text").fill(Array(40).fill(seedEn).join("\n\n"));
+    await page.getByTestId("target-text").fill(Array(40).fill(seedDe).join("\n\n"));
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByTestId("import-cancel").click({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("import-errors").textContent(), { timeout: 30_000 }).toContain("The import was cancelled; nothing of it was kept.");
+    expect((await (await page.request.get("/api/documents")).json()).length).toBe(before);
+    expect(await page.getByRole("button", { name: "Import", exact: true }).isEnabled()).toBe(true);
     await context.close();
   });
 
