@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSessionToken, SESSION_COOKIE } from "../../lib/auth/session";
+import { SESSION_COOKIE } from "../../lib/auth/session";
+import { openSession } from "../../lib/db/sessions";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { createReviewer } from "../../lib/db/reviewers";
@@ -34,7 +35,7 @@ beforeAll(async () => {
   db = createDb(databaseUrl);
   const who = await createReviewer(db, { login: "limit", displayName: "Lee Limit", password: "limit test password" });
   process.env.BITEXT_SECRET = SECRET;
-  cookie = `${SESSION_COOKIE}=${createSessionToken({ id: who.id, login: who.login, displayName: who.displayName })}`;
+  cookie = `${SESSION_COOKIE}=${(await openSession(db, who.id)).token}`;
   env = { DATABASE_URL: databaseUrl, BITEXT_SECRET: SECRET, BITEXT_MAX_BYTES: String(LIMIT) };
   server = await startServer(env);
 }, 300_000);
