@@ -17,7 +17,7 @@ describe("session cookies", () => {
     const [id, mac] = token.split(".");
     for (const bad of [
       `${token}.x`, `${token}.`, `x.${token}`, `${token}=`, ` ${token}`, `${token} `, `${id}..${mac}`, `${id}.${mac.slice(0, 42)}`,
-      `${id.slice(0, 42)}A.${mac}`, `${id}.${mac.slice(0, 42)}${mac[42] === "A" ? "B" : "A"}`, id, "garbage", "", undefined,
+      `${id.slice(0, 42)}${id[42] === "A" ? "B" : "A"}.${mac}`, `${id}.${mac.slice(0, 42)}${mac[42] === "A" ? "B" : "A"}`, id, "garbage", "", undefined,
     ]) {
       expect(parseSessionToken(bad, "secret-a"), String(bad)).toBeNull();
     }
