@@ -20,6 +20,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { createReviewer } from "../lib/db/reviewers";
 import { analysePair } from "../lib/pipeline";
 import { machineLine, writeSection } from "./report-section";
+import { random } from "./random";
 import { childPids, processesMatching, rssBytes, startServer, type RunningServer } from "./server";
 
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 16);
@@ -28,15 +29,6 @@ const IMPORT_SENTENCES = Number(process.env.BENCH_IMPORT_SENTENCES ?? 20_000);
 const DOC_PARAGRAPHS = 150; // 900 sentences a side, the size of a long article
 const SECRET = "bench-load-secret";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN = ["the company", "its board", "the investors", "a new model", "the report", "researchers", "the chief executive", "the market", "regulators", "the team"];
 const EN_VERBS = ["announced", "questioned", "described", "delayed", "expanded", "reviewed", "criticised", "supported"];

@@ -16,6 +16,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { createReviewer } from "../lib/db/reviewers";
 import type { DocumentSnapshot, FlagRecord, LinkRecord, SegmentRecord } from "../lib/document";
 import { machineLine, writeSection } from "./report-section";
+import { random } from "./random";
 
 const LINKS = 5000;
 const SCROLL_LINKS = 10_000;
@@ -26,15 +27,6 @@ const UI_EDITS = 30;
 const REVIEWER = { login: "bench", displayName: "Bench Reviewer", password: "bench password" };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run reviews the same text. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN = ["the company", "its board", "the investors", "a new model", "the report", "researchers", "the chief executive", "the market", "regulators", "the team"];
 const EN_VERBS = ["announced", "questioned", "described", "delayed", "expanded", "reviewed", "criticised", "supported"];

@@ -46,3 +46,11 @@ export function readTextFile(file: string, options: { allowEmpty?: boolean } = {
   if (!options.allowEmpty && text.trim() === "") throw new InputError(`"${file}" has no text; give a file with at least one sentence.`);
   return text;
 }
+
+/** --min-confidence: a share from 0 to 1, or undefined when not given. */
+export function minConfidenceOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${value}".`);
+  return x;
+}

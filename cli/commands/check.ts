@@ -1,7 +1,7 @@
 // `bitext check SRC TGT --src-lang en --tgt-lang de` / `bitext check FILE --lang en`: the
 // artifact detectors on a pair (segmented and aligned in memory) or on a single text.
 import { InputError, UsageError, type Command } from "../command";
-import { parse, readTextFile } from "../args";
+import { minConfidenceOption, parse, readTextFile } from "../args";
 import { align } from "../../lib/align";
 import { checkAligned, checkMonolingual, detectors } from "../../lib/artifacts";
 import { DEFAULT_MIN_CONFIDENCE, isShown } from "../../lib/artifacts/confidence";
@@ -65,11 +65,9 @@ function checkOptions(args: string[]): Options {
     if (!isUiLanguage(uiLang)) throw new UsageError(`--ui-lang is en or de, not "${uiLang}".`);
     o.uiLang = uiLang;
   }
-  const min = values["min-confidence"];
+  const min = minConfidenceOption(values["min-confidence"]);
   if (min !== undefined) {
-    const x = Number(min);
-    if (min.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${min}".`);
-    o.minConfidence = x;
+    o.minConfidence = min;
   }
   if (values.only !== undefined) {
     o.only = values.only.split(",").map((s) => s.trim()).filter(Boolean);

@@ -8,7 +8,7 @@ import {
 import { renderProjectReportHtml, renderReportHtml } from "../../report-ui/html";
 import { DEFAULT_MIN_CONFIDENCE } from "../../lib/artifacts/confidence";
 import { UsageError, type Command } from "../command";
-import { parse } from "../args";
+import { minConfidenceOption, parse } from "../args";
 import { snapshotFromArgs, writeOutput } from "./export";
 
 const usage = `Usage:
@@ -64,12 +64,7 @@ export const reportCommand: Command = {
       if (values.threshold.trim() === "" || !Number.isFinite(threshold) || threshold < 0) throw new UsageError(`--threshold needs penalty points per 1,000 words (a number, 0 or more), got "${values.threshold}".`);
       options.threshold = threshold;
     }
-    const minConfidence = values["min-confidence"];
-    if (minConfidence !== undefined) {
-      const x = Number(minConfidence);
-      if (minConfidence.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`--min-confidence is a number from 0 to 1 (e.g. 0.5), not "${minConfidence}".`);
-      options.minConfidence = x;
-    }
+    options.minConfidence = minConfidenceOption(values["min-confidence"]);
     const open = values["open-findings"];
     if (open !== undefined && open !== "yes" && open !== "no") throw new UsageError(`--open-findings is yes or no, not "${open}".`);
     options.countOpenFindings = open !== "no";
