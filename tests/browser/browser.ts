@@ -19,17 +19,23 @@ export function baseURL(): string {
   return inject("baseURL");
 }
 
-/** A fresh context (its own cookies), logged in as the given test reviewer. */
-export async function loggedInContext(browser: Browser, which = 0): Promise<{ context: BrowserContext; page: Page }> {
-  const reviewer = inject("reviewers")[which];
+/** A fresh context (its own cookies), logged in through the login form; `cookie` is the session cookie's value. */
+export async function loginAs(browser: Browser, login: string, password: string): Promise<{ context: BrowserContext; page: Page; cookie: string }> {
   const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
   const page = await context.newPage();
   await page.goto("/login");
-  await page.getByLabel("Login").fill(reviewer.login);
-  await page.getByLabel("Password").fill(reviewer.password);
+  await page.getByLabel("Login").fill(login);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === "/");
-  return { context, page };
+  const cookie = (await context.cookies()).find((c) => c.name === "bitext_session")!.value;
+  return { context, page, cookie };
+}
+
+/** A fresh context (its own cookies), logged in as the given test reviewer. */
+export async function loggedInContext(browser: Browser, which = 0): Promise<{ context: BrowserContext; page: Page }> {
+  const reviewer = inject("reviewers")[which];
+  return loginAs(browser, reviewer.login, reviewer.password);
 }
 
 /** Imports the seed pair 000/001 straight into the server's database; returns its id. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
 import { createReviewer } from "../../lib/db/reviewers";
-import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair, launchBrowser, loggedInContext, loginAs } from "./browser";
 
 describe("document list: rename, delete, restore", () => {
   let browser: Browser;
@@ -31,13 +31,7 @@ describe("document list: rename, delete, restore", () => {
     await expect.poll(() => rowOf(reviewer.page).textContent()).toContain("Renamed in the browser");
     await reviewer.context.close();
 
-    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Login").fill("trashadmin");
-    await page.getByLabel("Password").fill("trash admin password");
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    const { context, page } = await loginAs(browser, "trashadmin", "trash admin password");
     const row = () => rowOf(page);
 
     // Dismissing the confirmation keeps the document.

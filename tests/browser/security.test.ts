@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
 import { createReviewer } from "../../lib/db/reviewers";
-import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { baseURL, importSeedPair, launchBrowser, loggedInContext, loginAs as loginAsForm } from "./browser";
 
 let browser: Browser;
 let db: Db;
@@ -314,17 +314,7 @@ describe("response headers", () => {
 });
 
 describe("roles", () => {
-  async function loginAs(login: string, password: string) {
-    const context = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Login").fill(login);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    const cookie = (await context.cookies()).find((c) => c.name === "bitext_session")!.value;
-    return { context, page, cookie };
-  }
+  const loginAs = (login: string, password: string) => loginAsForm(browser, login, password);
 
   it("every route answers each role as its permissions say", async () => {
     await createReviewer(db, { login: "vicky", displayName: "Vicky Viewer", password: "viewer password", role: "viewer" });
@@ -401,22 +391,8 @@ describe("accounts", () => {
     await expect.poll(() => reviewerSession.page.getByRole("alert").filter({ hasText: "Only admins manage accounts." }).count()).toBe(1);
     await reviewerSession.context.close();
 
-    const vicky = await browser.newContext({ baseURL: baseURL() });
-    const vickyPage = await vicky.newPage();
-    await vickyPage.goto("/login");
-    await vickyPage.getByLabel("Login").fill("vicky");
-    await vickyPage.getByLabel("Password").fill("viewer password");
-    await vickyPage.getByRole("button", { name: "Log in" }).click();
-    await vickyPage.waitForURL((url) => url.pathname === "/");
-    const vickyCookie = (await vicky.cookies()).find((c) => c.name === "bitext_session")!.value;
-
-    const admin = await browser.newContext({ baseURL: baseURL(), locale: "en-GB" });
-    const page = await admin.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Login").fill("ada");
-    await page.getByLabel("Password").fill("admin password");
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    const { context: vicky, cookie: vickyCookie } = await loginAsForm(browser, "vicky", "viewer password");
+    const { context: admin, page } = await loginAsForm(browser, "ada", "admin password");
     await page.getByRole("link", { name: "Accounts" }).click();
     await page.waitForURL((url) => url.pathname === "/accounts");
     await page.getByLabel("Role of vicky").selectOption("reviewer");
