@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 // Three projects, all run by `npm test`:
@@ -19,6 +20,12 @@ const INTEGRATION = [
   "tests/lib/text-hygiene.test.ts",
 ];
 
+// The browser tests drive Debian's Chromium. Without it they are left out with a note naming the package;
+// under CI=true (.ci/run installs it) they stay in and their setup fails with the same message.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const withBrowser = existsSync(CHROMIUM) || process.env.CI === "true";
+if (!withBrowser) console.warn(`(browser tests skipped: ${CHROMIUM} is missing; apt-get install chromium)`);
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
@@ -31,8 +38,8 @@ export default defineConfig({
         extends: true,
         test: { name: "integration", include: INTEGRATION, testTimeout: 120_000, hookTimeout: 120_000 },
       },
-      {
-        extends: true,
+      ...(!withBrowser ? [] : [{
+        extends: true as const,
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
@@ -43,7 +50,7 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ["tests/browser/global-setup.ts"],
         },
-      },
+      }]),
     ],
   },
 });

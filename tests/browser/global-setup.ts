@@ -1,7 +1,7 @@
 // Browser tests run against the real app: a production build served by `next start` on
 // a free local port, with a fresh SQLite database and one reviewer account.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,8 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "../../lib/db/client";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { createReviewer } from "../../lib/db/reviewers";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const REVIEWERS = [
   { login: "reviewer", displayName: "Rita Reviewer", password: "correct horse" },
@@ -48,6 +50,7 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
 }
 
 export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   if (process.env.BITEXT_SKIP_BUILD !== "1") {
     // The same build step as `npm start`: skipped when the sources are those of the last build.

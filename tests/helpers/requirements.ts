@@ -1,6 +1,7 @@
 // What some tests need from outside the repository. Locally a test that lacks it skips, with a title
 // that names what is missing and where it comes from; under CI=true (.ci/run provides everything) a
 // missing piece is an error instead, so that nothing skips silently there.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -23,4 +24,10 @@ export function sharedPath(relative: string): string {
 export function sharedData(relative: string): Requirement & { path: string } {
   const p = sharedPath(relative);
   return { path: p, ...require(existsSync(p), `${p} is missing: it comes with ../shared beside the repository`) };
+}
+
+/** A command on the PATH, from the Debian package that provides it. */
+export function installed(command: string, debianPackage: string): Requirement {
+  const found = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).status === 0;
+  return require(found, `${command} is not installed: apt-get install ${debianPackage}`);
 }

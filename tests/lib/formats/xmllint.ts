@@ -3,6 +3,12 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { installed } from "../../helpers/requirements";
+
+/** Tests that need xmllint skip without it (and fail under CI=true). */
+export const XMLLINT = installed("xmllint", "libxml2-utils");
+/** Tests that open the Moses zip with Debian's unzip. */
+export const UNZIP = installed("unzip", "unzip");
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "bitext-xml-"));
 let n = 0;
