@@ -191,7 +191,7 @@ async function linkOperation(tx: Tx, input: OperationInput, op: Extract<ReviewOp
   // The slice starts at the document's start or two links before the named one, and a local
   // operation changes nothing before the previous link: rows[i - 1] is the row before a change.
   const window = trimLinks(rows, toRows(next, ids, byId), (i) => (i > 0 ? rows[i - 1].id! : null));
-  if (!window.before.rows.length && !window.after.rows.length) throw new InvalidOperationError("This changes nothing: the links are already like that.");
+  if (!window.before.rows.length && !window.after.rows.length) throw new InvalidOperationError("This changes nothing: the links are already like that.", "nothingToChange");
   const written = await writeChange(tx, input.documentId, { links: window.before }, { links: window.after }, false);
   mergePatch(patch, written.patch);
   const linkIds = [...new Set([...window.before.rows, ...written.after.links!.rows].map((r) => r.id!))];
@@ -324,7 +324,7 @@ async function decideFlag(tx: Tx, input: OperationInput, op: Extract<ReviewOpera
   if (op.from !== undefined && flag.status !== op.from) throw await staleView(tx, input.documentId, "flag", flag.id, await current());
   const segment = flag.segmentId !== null ? await findSegment(tx, input.documentId, flag.segmentId) : null;
   if (segment) await expectVersion(tx, input.documentId, "segment", segment, input.expectedVersion, async () => segmentRecord(segment));
-  if (flag.status === op.decision) throw new InvalidOperationError(`This finding is already ${op.decision}.`);
+  if (flag.status === op.decision) throw new InvalidOperationError(`This finding is already ${op.decision}.`, "nothingToChange");
   const decided = op.decision === "open" ? { decidedBy: null, decidedAt: null } : { decidedBy: input.reviewerId, decidedAt: now() };
   const flags = {
     before: [{ id: flag.id, status: flag.status as FlagDecision["status"], decidedBy: flag.decidedBy, decidedAt: flag.decidedAt?.toISOString() ?? null }],

@@ -2,7 +2,8 @@
 
 /** The operation cannot apply to this document as it is (bad position, nothing to merge, …). */
 export class InvalidOperationError extends Error {
-  constructor(message: string, readonly code: "invalid" | "notFound" | "nothingToUndo" | "nothingToRedo" = "invalid") {
+  /** `nothingToChange`: the operation is harmless and would change nothing (confirm a confirmed link, re-align what stays). */
+  constructor(message: string, readonly code: "invalid" | "notFound" | "nothingToUndo" | "nothingToRedo" | "nothingToChange" = "invalid") {
     super(message);
   }
 }

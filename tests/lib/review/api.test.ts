@@ -48,6 +48,12 @@ describe("refusals as HTTP answers", () => {
     expect(await errorResponse(new InvalidOperationError("nothing", "nothingToUndo")).json()).toMatchObject({ error: "nothingToUndo" });
   });
 
+  it("200 with a quiet notice for a harmless no-op (confirming what is confirmed, re-aligning what stays)", async () => {
+    const noop = errorResponse(new InvalidOperationError("This changes nothing: the links are already like that.", "nothingToChange"));
+    expect(noop.status).toBe(200);
+    expect(await noop.json()).toEqual({ noop: true, error: "nothingToChange", message: "This changes nothing: the links are already like that." });
+  });
+
   it("lets unexpected errors through (the framework answers 500 and logs them)", () => {
     expect(() => errorResponse(new TypeError("bug"))).toThrow("bug");
   });

@@ -91,6 +91,7 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
       try {
         const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
         const data = await res.json().catch(() => ({}));
+        if (res.ok && data.noop) { say("info", t("errors.nothingToChange")); return false; }
         if (res.ok) { applyResult(data.patch, data.undo); return true; }
         const kind = describeError(res.status, data);
         if (kind === "conflict" || res.status === 404) await reload();

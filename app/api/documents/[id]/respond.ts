@@ -48,6 +48,8 @@ export function errorResponse(err: unknown): Response {
     }, { status: 409 });
   }
   if (err instanceof InvalidOperationError) {
+    // A harmless no-op is not an error: the answer says nothing changed, and the page shows a quiet notice.
+    if (err.code === "nothingToChange") return Response.json({ noop: true, error: err.code, message: err.message }, { status: 200 });
     const status = err.code === "notFound" ? 404 : 400;
     return Response.json({ error: err.code, message: err.message }, { status });
   }
