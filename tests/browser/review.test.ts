@@ -41,6 +41,22 @@ afterAll(async () => {
 });
 
 describe("review page", () => {
+  it("a re-align that changes nothing is a quiet notice, not a refusal", async () => {
+    const id = await importSeedPair("Review: harmless no-op");
+    const { context, page } = await loggedInContext(browser);
+    await openReview(page, id);
+    const responses: number[] = [];
+    page.on("response", (r) => { if (r.url().includes("/operations")) responses.push(r.status()); });
+    await selectRow(page, 0);
+    // The seed pair is aligned one to one already: re-aligning from the first link changes nothing.
+    await page.keyboard.press("r");
+    const notice = page.getByTestId("review-notice");
+    await expect.poll(() => notice.getAttribute("data-kind")).toBe("info");
+    expect(await notice.textContent()).toContain("Nothing to change");
+    expect(responses).toEqual([200]);
+    await context.close();
+  });
+
   it("merges, splits, shifts, inserts a gap and confirms by keyboard; all of it survives a reload; undo and redo too", async () => {
     const id = await importSeedPair("Review: alignment operations");
     const { context, page } = await loggedInContext(browser);
