@@ -10,7 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { emptyPostgresDatabase } from "../tests/helpers/postgres";
 import { checkLinks } from "../lib/align";
 import { SESSION_COOKIE } from "../lib/auth/session";
 import { openSession } from "../lib/db/sessions";
@@ -262,20 +262,11 @@ async function main() {
     results.push(...await benchDatabase("SQLite", `file:${path.join(dir, "load.db")}`, files));
     const server = process.env.TEST_POSTGRES_URL;
     if (server) {
-      const name = `bitext_bench_load_${process.pid}`;
-      const admin = new pg.Client({ connectionString: server });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const u = new URL(server);
-      u.pathname = `/${name}`;
+      const empty = await emptyPostgresDatabase(server, "bitext_bench_load");
       try {
-        results.push(...await benchDatabase("PostgreSQL", u.toString(), files));
+        results.push(...await benchDatabase("PostgreSQL", empty.url, files));
       } finally {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await empty.drop();
       }
     }
   } finally {

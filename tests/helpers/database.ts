@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { emptyPostgresDatabase } from "./postgres";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrateDatabase } from "../../lib/db/migrate";
 
@@ -33,25 +33,15 @@ export async function createTestDatabase(kind: "sqlite" | "postgres" = "sqlite")
     const db = createDb(url);
     return { kind, url, db, async drop() { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const server = process.env.TEST_POSTGRES_URL!;
-  const name = `bitext_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const empty = await emptyPostgresDatabase(process.env.TEST_POSTGRES_URL!, "bitext_test");
+  const url = empty.url;
   await migrateDatabase(url);
   const db = createDb(url);
   return {
     kind, url, db,
     async drop() {
       await db.$disconnect();
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await empty.drop();
     },
   };
 }
