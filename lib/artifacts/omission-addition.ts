@@ -3,7 +3,7 @@
 // ratios. The reference is the document itself (median and median absolute deviation of the
 // log length ratio), because the normal ratio depends on the language pair and the translator.
 import type { Finding } from "../types";
-import { linkedPairs, makeFinding } from "./finding";
+import { linkedPairs, makeFinding, type LinkedPair } from "./finding";
 import type { AlignedDocument, Detector } from "./types";
 
 const ID = "omission-addition";
@@ -19,10 +19,40 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/**
+ * Unlinked sentences on both sides of one gap between two links (a 0-1 beside a 1-0) are most often
+ * a pair the aligner could not match ("So imagine you're inside the Big Bang." / "Stellen Sie sich
+ * vor, Sie befinden sich im Urknall.": no shared word), not an omission next to an addition. Such a
+ * gap is judged as one link, by its length ratio; only a gap with one side empty is a 1-0 or 0-1.
+ */
+function gaps(pairs: LinkedPair[]): { unlinked: LinkedPair[]; merged: LinkedPair[] } {
+  const unlinked: LinkedPair[] = [];
+  const merged: LinkedPair[] = [];
+  let run: LinkedPair[] = [];
+  const flush = () => {
+    const src = run.filter((p) => p.source.length && !p.target.length);
+    const tgt = run.filter((p) => !p.source.length && p.target.length);
+    if (src.length && tgt.length) {
+      merged.push({
+        source: src.flatMap((p) => p.source), target: tgt.flatMap((p) => p.target),
+        sourceText: src.map((p) => p.sourceText).join(" "), targetText: tgt.map((p) => p.targetText).join(" "),
+      });
+    } else unlinked.push(...src, ...tgt);
+    run = [];
+  };
+  for (const p of pairs) {
+    if (p.source.length && p.target.length) flush();
+    else run.push(p);
+  }
+  flush();
+  return { unlinked, merged };
+}
+
 function check(doc: AlignedDocument): Finding[] {
   const out: Finding[] = [];
   const pairs = linkedPairs(doc);
-  for (const p of pairs) {
+  const { unlinked, merged } = gaps(pairs);
+  for (const p of unlinked) {
     if (p.source.length && !p.target.length) {
       for (const s of p.source) {
         const text = doc.source[s]!.text;
@@ -41,11 +71,14 @@ function check(doc: AlignedDocument): Finding[] {
       }
     }
   }
-  const full = pairs.filter((p) => p.source.length && p.target.length);
-  if (full.length < MIN_LINKS) return out;
+  const linked = pairs.filter((p) => p.source.length && p.target.length);
+  if (linked.length < MIN_LINKS) return out;
+  // The norm is the document's own links; a merged gap is judged against it, never part of it.
+  const norm = linked.map((p) => Math.log((p.targetText.length + 1) / (p.sourceText.length + 1)));
+  const full = [...linked, ...merged];
   const ratios = full.map((p) => Math.log((p.targetText.length + 1) / (p.sourceText.length + 1)));
-  const mid = median(ratios);
-  const spread = Math.max(1.4826 * median(ratios.map((r) => Math.abs(r - mid))), 0.05);
+  const mid = median(norm);
+  const spread = Math.max(1.4826 * median(norm.map((r) => Math.abs(r - mid))), 0.05);
   full.forEach((p, k) => {
     const deviation = ratios[k]! - mid;
     if (Math.abs(deviation) / spread < MAX_Z || Math.abs(deviation) < Math.log(MIN_FACTOR)) return;

@@ -6,6 +6,10 @@
 // - no comma before a subordinate clause opened by dass, weil, obwohl, nachdem, sodass, falls, sobald, ob
 //   (amtliche Regel §74), except where the conjunction is part of a larger one ("so dass", "ohne dass",
 //   "als ob", "je nachdem") or joined by "und"/"oder" to a clause before it;
+// - no comma before a relative clause after a noun ("das Haus das wir bauen": der/die/das followed by a
+//   pronoun cannot be an article), and none between a sentence-initial subordinate clause and the main
+//   clause's verb ("Wenn du kommst gehen wir");
+// - a dash with a space on one side only ("Wort– Wort");
 // - English quotation marks (“…”) in German text, where the opening mark is „ (low) and the closing “;
 // - a missing comma in "das was" and in a repeated interjection ("Danke, danke"), a missing full stop or
 //   question mark between two sentences run together ("… skalieren Können wir …").
@@ -75,12 +79,16 @@ function commaAfterOpener(text: string): [number, number] | undefined {
   return [at, at + 1];
 }
 
-// Not "sobald" (older texts write the adverb "so bald" as one word), not "damit" (also an adverb: "damit beginnen").
-const SUBORDINATORS = "dass|weil|obwohl|nachdem|sodass|falls|ob";
+// Not "sobald" (older texts write the adverb "so bald" as one word), not "damit" (also an adverb: "damit beginnen"),
+// not "während"/"seit" (also prepositions), not "da" (also an adverb). Only words that are nothing but a
+// subordinating conjunction: before them the comma is required (§74).
+const SUBORDINATORS = "dass|weil|obwohl|obgleich|nachdem|sodass|falls|ob|wenn|bevor|indem|sofern|weshalb|weswegen";
 /** Words that form one conjunction with the next ("so dass", "ohne dass", "als ob", "je nachdem") or coordinate it with a clause before. */
 const JOINED_BEFORE = new Set(
   ("so ohne statt anstatt außer ausser nur kaum bis als und oder aber sondern bzw sowie auch gerade eben bloß vor allem insbesondere besonders " +
-    "zumal je egal gleich gleichgültig ganz schon einfach vielleicht wohl doch nicht dass blos denn teils theils eher mehr nämlich etwa zwar erst " +
+    "zumal je egal gleich gleichgültig ganz schon einfach vielleicht wohl doch nicht dass daß blos denn teils theils eher mehr nämlich etwa zwar erst " +
+    // "selbst wenn", "sogar wenn", "wie wenn", "immer wenn", "außer wenn": the comma stands before the pair.
+    "selbst sogar wie immer wenigstens zumindest mindestens höchstens also " +
     // "kurz nachdem", "fünf Jahre nachdem": a time before nachdem/bevor is read as part of the conjunction.
     "kurz lange bald gleich sofort jahre tage wochen monate stunden minuten sekunden jahr tag woche monat stunde minute").split(" "),
 );
@@ -99,6 +107,8 @@ function missingCommas(text: string): Array<{ span: [number, number]; conjunctio
     const after = text.slice(start + m[0].length);
     // "dass" must open a clause: a subject-like word follows, not punctuation.
     if (!/^ \p{L}/u.test(after)) continue;
+    // Elliptical "wenn nicht …, so doch", "wenn möglich", "wenn auch": no clause, the comma may be left out.
+    if (m[2] === "wenn" && /^ (?:nicht|auch|möglich|nötig|notwendig|überhaupt|ja|doch|schon|gleich|irgend)(?![\p{L}])/u.test(after)) continue;
     const conjAt = start + before.length + 1;
     out.push({ span: [start + before.length, conjAt + m[2]!.length], conjunction: m[2]! });
   }
@@ -132,6 +142,61 @@ function runOnSentences(text: string): Array<{ span: [number, number]; found: st
   return out;
 }
 const CAPITAL_VERB_START = /^(?:Können|Kann|Ist|Sind|Hat|Haben|Wird|Werden|Gibt|Muss|Müssen|Soll|Sollen|Sollte|Sollten|Will|Wollen|War|Waren|Darf|Dürfen|Könnte|Könnten|Würde|Würden|Wäre|Wären|Hatte|Hatten) /u;
+
+const RELATIVE = "der|die|das|dem|den|denen|deren|dessen";
+const PERSONAL = "ich|du|er|sie|es|wir|ihr|man|Sie|sich|mich|dich|uns|euch|mir|dir|ihm|ihn|ihnen|Ihnen";
+/** "das Haus das wir bauen": a noun, then der/die/das … and a pronoun. An article is followed by a noun or an
+ *  adjective, never by a pronoun, so der/die/das here opens a relative clause, which takes a comma (§74). */
+const RELATIVE_CLAUSE = new RegExp(`(?<=[\\p{Ll}\\p{N},] )(\\p{Lu}\\p{Ll}+) (${RELATIVE}) (?:${PERSONAL})(?![\\p{L}])`, "gu");
+
+function relativeWithoutComma(text: string): Array<{ span: [number, number]; pronoun: string }> {
+  const out: Array<{ span: [number, number]; pronoun: string }> = [];
+  for (const m of text.matchAll(RELATIVE_CLAUSE)) {
+    // "Sie das es …": the polite pronoun, not a noun (then das is most likely dass, the spelling check's).
+    if (/^(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)$/u.test(m[1]!)) continue;
+    const at = m.index! + m[1]!.length;
+    out.push({ span: [at, at + 1 + m[2]!.length], pronoun: m[2]! });
+  }
+  return out;
+}
+
+/** A sentence opened by a subordinate clause ("Wenn du kommst …") with no comma before the main clause's
+ *  verb: the clause's final verb is followed right away by the finite verb and its subject ("Wenn du
+ *  kommst gehen wir" → "kommst, gehen wir"). Two verbs in a row with a subject pronoun after them can only
+ *  be that border (§74: a subordinate clause is set off by a comma). */
+const INITIAL_CLAUSE = /^(?:Und |Aber |Doch )?(?:Wenn|Weil|Obwohl|Obgleich|Nachdem|Bevor|Falls|Sobald|Sofern|Indem|Dass|Ob|Als|Da|Während|Seit|Seitdem|Solange)(?= )/u;
+
+function clauseBorderWithoutComma(text: string): Array<{ span: [number, number]; found: string; fixed: string }> {
+  const opener = INITIAL_CLAUSE.exec(text);
+  if (!opener) return [];
+  const out: Array<{ span: [number, number]; found: string; fixed: string }> = [];
+  const rest = text.slice(opener[0].length);
+  // Up to the first mark that can close the clause: after it, the border is there.
+  const stop = rest.search(/[,;:–—(»«„“"]|\s-\s/u);
+  const clause = stop < 0 ? rest : rest.slice(0, stop);
+  const re = new RegExp(`(\\p{Ll}+) (\\p{Ll}+) (?:${PERSONAL})(?![\\p{L}])`, "gu");
+  for (const m of clause.matchAll(re)) {
+    const [last, finite] = [m[1]!, m[2]!];
+    if (!isFiniteVerb(last) || !isFiniteVerb(finite)) continue;
+    // Infinitive + modal inside the clause ("wenn wir kommen können wir …" is still the border; "bauen müssen" then a pronoun object is not).
+    if (/en$/u.test(last) && /^(?:können|müssen|sollen|wollen|dürfen|werden|möchten|würden|könnten|sollten|müssten)$/u.test(finite)) continue;
+    const at = opener[0].length + m.index! + last.length;
+    out.push({ span: [at - last.length, at], found: last, fixed: `${last},` });
+    break;
+  }
+  return out;
+}
+
+/** A dash with a space on one side only ("Wort– Wort", "Wort –Wort"): the Gedankenstrich stands between spaces.
+ *  Not before und/oder/bis ("Ein– und Ausgang" is a suspended compound typed with the wrong dash). */
+function dashSpacing(text: string): Array<{ span: [number, number]; found: string; fixed: string }> {
+  const out: Array<{ span: [number, number]; found: string; fixed: string }> = [];
+  for (const m of text.matchAll(/(?<=\p{L})–(?= (?!(?:und|oder|bzw|sowie|bis)\b)\p{L})|(?<=\p{L} )–(?=\p{L})/gu)) {
+    const at = m.index!;
+    out.push({ span: [at, at + 1], found: text.slice(Math.max(0, at - 1), at + 2), fixed: " – " });
+  }
+  return out;
+}
 
 /** "Danke Danke", "Nein nein": a repeated interjection takes a comma. */
 function repeatedInterjection(text: string): Array<{ span: [number, number]; found: string; fixed: string }> {
@@ -170,7 +235,13 @@ export function punctuationFindings(sentences: Sentence[], side: Side): Finding[
         key: "punctuation.commaBeforeClause", params: { conjunction: c.conjunction }, suggestion: `, ${c.conjunction}`,
       }));
     }
-    for (const q of [...pronounWas(s.text), ...runOnSentences(s.text), ...repeatedInterjection(s.text)]) {
+    for (const r of relativeWithoutComma(s.text)) {
+      out.push(makeFinding({
+        detector: ID, category: "Fluency/Punctuation", severity: "minor", side, sentence: i, span: r.span,
+        key: "punctuation.commaBeforeClause", params: { conjunction: r.pronoun }, suggestion: `, ${r.pronoun}`,
+      }));
+    }
+    for (const q of [...pronounWas(s.text), ...runOnSentences(s.text), ...repeatedInterjection(s.text), ...clauseBorderWithoutComma(s.text), ...dashSpacing(s.text)]) {
       out.push(makeFinding({
         detector: ID, category: "Fluency/Punctuation", severity: "minor", side, sentence: i, span: q.span,
         key: "punctuation.missing", params: { found: q.found, fixed: q.fixed }, suggestion: q.fixed,

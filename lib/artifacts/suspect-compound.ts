@@ -49,7 +49,11 @@ export function judgeCompound(word: string, english: EnglishSentence): Verdict |
     // German "neu-", "wieder-", "rück-" render the English prefix re- ("Neukonfiguration" for reconfiguration).
     if (unexplained && RE_PREFIX.has(unexplained) && parts[0] === unexplained && Object.values(explained).some((e) => /^re\p{L}{4,}/u.test(e))) unexplained = undefined;
     if (!unexplained) return undefined;
-    if (!verdict && Object.keys(explained).length > 0) verdict = { parts, unexplained, explained };
+    // Only the first part unexplained, the head explained: a specification the translator added
+    // ("Holzschlegel" for *mallets*, "Fensterblech" for *ledge*); the head carries the meaning. An
+    // invented compound has a head or middle from nowhere ("Führungsstrang", "Überbeugung").
+    const onlyModifierUnexplained = parts.length === 2 && unexplained === parts[0] && explained[parts[1]!] !== undefined;
+    if (!verdict && !onlyModifierUnexplained && Object.keys(explained).length > 0) verdict = { parts, unexplained, explained };
   }
   return verdict;
 }
