@@ -148,7 +148,7 @@ if (dumpPath) {
       const text = f.side === "target" ? seg.target : seg.source;
       rows.push(JSON.stringify({
         system: r.doc.system, talk: r.doc.talk, seg: seg.segId, side: f.side, detector: f.detector, category: f.category, severity: f.severity,
-        confidence: f.confidence, shown: f.confidence >= min, excerpt: text.slice(f.span[0], f.span[1]), hit: judgeFinding(r.doc, f).right,
+        confidence: f.confidence, shown: f.confidence >= min, confidenceTalkHeldOut: findingConfidence(f, byTalk.get(r.doc.talk)!), excerpt: text.slice(f.span[0], f.span[1]), hit: judgeFinding(r.doc, f).right,
         noError: seg.errors.length === 0, errors: seg.errors.map((e) => `${e.category}/${e.severity}:${e.span ? seg.target.slice(e.span[0], e.span[1]) : ""}`),
         message: f.message.key, evidence: f.evidence, sentence: text,
       }));
