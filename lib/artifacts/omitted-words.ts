@@ -54,6 +54,8 @@ function targetStems(german: string): Set<string> {
     v = new Set(englishStemsOf(german));
     const lexicon = loadLexicon();
     for (const base of germanBaseCandidates(german.toLowerCase())) if (lexicon.hasGerman(base)) for (const x of englishStemsOf(base)) v.add(x);
+    // Hyphenated readings pair each of their words: "energieeffizient" = energy-efficient.
+    for (const x of [...v]) if (x.includes("-")) for (const piece of x.split("-")) if (piece.length >= 3) v.add(stemEnglish(piece));
     if (targetStemCache.size > 50_000) targetStemCache.clear();
     targetStemCache.set(german, v);
   }
@@ -79,6 +81,31 @@ function unpairedGerman(tokens: string[], sourceText: string): string[] {
   });
 }
 
+/** The translation's tokens as omitted-words reads them (hyphenated parts apart), with their English readings. */
+function targetOf(targetText: string): Target {
+  const tokens = words(targetText).flatMap((t) => t.text.split("-")).filter(Boolean);
+  const stems = new Set<string>();
+  for (const t of tokens) for (const x of targetStems(t)) stems.add(x);
+  return { tokens, folded: tokens.map(fold), stems };
+}
+
+/**
+ * Content evidence for a link whose length looks wrong: how many source content words have no
+ * counterpart in the translation, and how many German content words none in the source. A short
+ * translation that pairs every content word compounds or condenses ("energieeffizienter" for *more
+ * efficient in terms of energy*); a long one whose every word is explained repeats or spells out.
+ */
+export function contentMismatch(sourceText: string, targetText: string): { unpairedSource: number; unpairedTarget: number } {
+  const target = targetOf(targetText);
+  const names = new Set(englishNameTokens(sourceText).map((t) => t.start));
+  const content = words(sourceText).filter((w) => !GLUE.has(w.text.toLowerCase()) && !names.has(w.start) && /\p{L}{3,}|\d/u.test(w.text));
+  return {
+    unpairedSource: content.filter((w) => !covered(w.text, target)).length,
+    // Distinct words: a phrase said three times is one addition of words, not three.
+    unpairedTarget: new Set(unpairedGerman(target.tokens, sourceText).map((t) => t.toLowerCase())).size,
+  };
+}
+
 function check(doc: AlignedDocument): Finding[] {
   if (!isEnglish(doc.sourceLang) || !isGerman(doc.targetLang)) return [];
   const out: Finding[] = [];
@@ -94,10 +121,8 @@ function check(doc: AlignedDocument): Finding[] {
   let contentWords = 0;
   let coveredWords = 0;
   for (const p of pairs) {
-    const tokens = words(p.targetText).flatMap((t) => t.text.split("-")).filter(Boolean);
-    const stems = new Set<string>();
-    for (const t of tokens) for (const x of targetStems(t)) stems.add(x);
-    const target: Target = { tokens, folded: tokens.map(fold), stems };
+    const target = targetOf(p.targetText);
+    const tokens = target.tokens;
     for (const s of p.source) {
       const text = doc.source[s]!.text;
       const ws = words(text);

@@ -5,6 +5,7 @@
 // screens, wheels and pipes ("65-Zoll-Fernseher").
 import type { Finding, Sentence, Side } from "../types";
 import { isGerman, makeFinding, sourceTextOfTarget } from "./finding";
+import { copiedImperialAbbreviations } from "./english-left";
 import { numberWordValue, unitAfter } from "./numbers";
 import type { Detector } from "./types";
 
@@ -54,6 +55,9 @@ export function unitLocaleFindings(sentences: Sentence[], side: Side, sources?: 
   sentences.forEach((s, i) => {
     if (!IMPERIAL_WORD.test(s.text)) return;
     if (sources && !imperialInDigits(sources[i] ?? "")) return;
+    const found: Array<{ span: [number, number]; suggestion?: string; unit: string; value: number }> = [];
+    // English abbreviations copied from the source ("8 ft.") are English left in the text: untranslated's finding.
+    const copied = sources ? copiedImperialAbbreviations(s.text, sources[i] ?? "").map((m) => m.index! + m[0].length) : [];
     // A number in digits (German separators) or a number word, then the unit.
     for (const m of s.text.matchAll(/(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?|\p{L}+)(?=[\s\u00a0-])/gu)) {
       const digits = /^\d/.test(m[1]!);
@@ -64,15 +68,37 @@ export function unitLocaleFindings(sentences: Sentence[], side: Side, sources?: 
       const end = m.index! + m[0].length;
       const unit = unitAfter(s.text.slice(end));
       if (!unit?.imperial) continue;
+      if (copied.some((at) => at > end && at <= end + unit.length + 1)) continue;
       // The metric value is given as well ("50 Meilen (gut 76 km)").
       if (metricNearby(s.text, unit.dimension)) continue;
-      const span: [number, number] = [m.index!, end + unit.length];
-      const text = s.text.slice(span[0], span[1]);
       const suggestion = metric(value, unit.unit);
+      found.push({ span: [m.index!, end + unit.length], ...(suggestion ? { suggestion } : {}), unit: unit.unit, value });
+    }
+    // A list of measurements ("8 Fuß, 12 Fuß lange Proteine", "3 bis 5 Meilen") is one finding, as a
+    // reader (and a rater) sees one thing to convert.
+    const groups: Array<typeof found> = [];
+    for (const f of found) {
+      const last = groups[groups.length - 1];
+      const gap = last ? s.text.slice(last[last.length - 1]!.span[1], f.span[0]) : "";
+      if (last && /^\.?\s*(?:,|und|oder|bis|–|-)?\s*$/u.test(gap)) last.push(f);
+      else groups.push([f]);
+    }
+    for (const g of groups) {
+      const span: [number, number] = [g[0]!.span[0], g[g.length - 1]!.span[1]];
+      const text = s.text.slice(span[0], span[1]);
+      let suggestion: string | undefined;
+      if (g.every((f) => f.suggestion)) {
+        suggestion = "";
+        let at = span[0];
+        for (const f of g) {
+          suggestion += s.text.slice(at, f.span[0]) + f.suggestion;
+          at = f.span[1];
+        }
+      }
       out.push(makeFinding({
         detector: ID, category: "Locale/Number format", severity: "minor", side, sentence: i, span,
         key: "unit.imperial", params: { text, metric: suggestion ?? "—" }, ...(suggestion ? { suggestion } : {}),
-        evidence: { unit: unit.unit, value },
+        evidence: { unit: g[0]!.unit, value: g[0]!.value, ...(g.length > 1 ? { measurements: g.length } : {}) },
       }));
     }
   });
