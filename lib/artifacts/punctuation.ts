@@ -145,8 +145,10 @@ const CAPITAL_VERB_START = /^(?:Können|Kann|Ist|Sind|Hat|Haben|Wird|Werden|Gibt
 
 const RELATIVE = "der|die|das|dem|den|denen|deren|dessen";
 const PERSONAL = "ich|du|er|sie|es|wir|ihr|man|Sie|sich|mich|dich|uns|euch|mir|dir|ihm|ihn|ihnen|Ihnen";
-/** "das Haus das wir bauen": a noun, then der/die/das … and a pronoun. An article is followed by a noun or an
- *  adjective, never by a pronoun, so der/die/das here opens a relative clause, which takes a comma (§74). */
+/** "das Haus das wir bauen": a noun, then der/die/das … and a pronoun: der/die/das opens a relative clause,
+ *  which takes a comma (§74). An article can stand before a pronoun only in an extended attribute ("die
+ *  Träger, die ihnen zustehenden Schuhe", "der uns benachbarten Seilschaften"), which ends in an inflected
+ *  participle or adjective before its noun: such a stretch before the clause's end is left alone. */
 const RELATIVE_CLAUSE = new RegExp(`(?<=[\\p{Ll}\\p{N},] )(\\p{Lu}\\p{Ll}+) (${RELATIVE}) (?:${PERSONAL})(?![\\p{L}])`, "gu");
 
 function relativeWithoutComma(text: string): Array<{ span: [number, number]; pronoun: string }> {
@@ -154,6 +156,8 @@ function relativeWithoutComma(text: string): Array<{ span: [number, number]; pro
   for (const m of text.matchAll(RELATIVE_CLAUSE)) {
     // "Sie das es …": the polite pronoun, not a noun (then das is most likely dass, the spelling check's).
     if (/^(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)$/u.test(m[1]!)) continue;
+    const rest = text.slice(m.index! + m[0].length).split(/[,;:.!?–—]/u)[0]!;
+    if (/(?:^|\s)\p{Ll}+(?:e|en|er|es|em) \p{Lu}\p{Ll}/u.test(rest)) continue;
     const at = m.index! + m[1]!.length;
     out.push({ span: [at, at + 1 + m[2]!.length], pronoun: m[2]! });
   }
