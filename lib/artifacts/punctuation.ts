@@ -129,8 +129,20 @@ function pronounWas(text: string): Array<{ span: [number, number]; found: string
  *  follows an article, not a verb). */
 const CAPITAL_VERB = /(?<=\p{Ll}) (Können|Kann|Ist|Sind|Hat|Haben|Wird|Werden|Gibt|Muss|Müssen|Soll|Sollen|Sollte|Sollten|Will|Wollen|War|Waren|Darf|Dürfen|Könnte|Könnten|Würde|Würden|Wäre|Wären|Hatte|Hatten) (?:wir|sie|er|es|ich|du|ihr|man|Sie)(?![\p{L}])/gu;
 
+/** The same after a capitalised subject pronoun with its finite verb, after a lower-case word: "… nie tun
+ *  Wir wollen …". Inside a sentence these pronouns are lower case; polite "Sie"/"Ihr" are left out, and the
+ *  verb keeps an honorific "wenn Er es will" (19th-century texts) out. */
+const CAPITAL_PRONOUN = /(?<=\p{Ll}) (?:Ich|Wir|Er|Es|Du|Man) (\p{Ll}+)(?![\p{L}])/gu;
+
 function runOnSentences(text: string): Array<{ span: [number, number]; found: string; fixed: string }> {
   const out: Array<{ span: [number, number]; found: string; fixed: string }> = [];
+  for (const m of text.matchAll(CAPITAL_PRONOUN)) {
+    if (!isFiniteVerb(m[1]!)) continue;
+    // A lower-case word before: a heading run into its text ("Am Quergangband Wir sind …") ends in a noun.
+    const before = /(?<![\p{L}])(\p{Ll}+)$/u.exec(text.slice(0, m.index!));
+    if (!before) continue;
+    out.push({ span: [m.index! - before[1]!.length, m.index!], found: before[1]!, fixed: before[1]! + "." });
+  }
   for (const m of text.matchAll(CAPITAL_VERB)) {
     const before = /(\p{L}+)$/u.exec(text.slice(0, m.index!));
     if (!before) continue;
