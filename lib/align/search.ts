@@ -349,7 +349,8 @@ const MIN_LEXICAL_SIGNAL = 0.1;
 class LinkScorer {
   private pairs: PairTable;
   private ratio: number;
-  private penalty = new Float64Array(16);
+  /** Type penalty of a link of a source and b target sentences at a * 4 + b. */
+  readonly penalty = new Float64Array(16);
   private lexicalWeight: number;
   private srcLength: Float64Array;
   private tgtLength: Float64Array;
@@ -476,85 +477,102 @@ class LinkScorer {
 
   /** Cost of the link of source units [i, i+a) and target units [j, j+b). */
   cost(i: number, j: number, a: number, b: number): number {
-    const p = this.params;
-    let cost: number;
     this.lastSim = 0;
     this.lastLengthCost = 0;
-    if (a === 0 || b === 0) {
-      // A one-sided link has one sentence: no paragraph is crossed and none is joined.
-      return a === 1 ? this.skipSource[i] : this.skipTarget[j];
-    } else if (a === 1 && b === 1) {
-      const pairs = this.pairs;
-      const c = pairs.cell(i, j);
-      const capS = pairs.capSource[i];
-      const capT = pairs.capTarget[j];
-      const cov = c < 0 ? 0 : Math.min(pairs.excessSource[c], capS) + Math.min(pairs.excessTarget[c], capT);
-      const sim = capS + capT > 0 ? cov / (capS + capT) : 0;
-      const lc = lengthCost(this.srcLength[i], this.tgtLength[j], this.ratio);
-      this.lastSim = sim;
-      this.lastLengthCost = lc;
-      cost = this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10) + this.penalty[5];
-      // Two sentences that leave each other uncovered, where the lexicon normally covers most of
-      // a sentence, are an omission beside an addition rather than a pair.
-      if (this.pairGap > 0) {
-        // Both must be uncovered: a poor translation still covers its source in one direction.
-        const gapS = capS > 0 && this.srcWeight[i] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessSource[c], capS)) / capS) : 0;
-        const gapT = capT > 0 && this.tgtWeight[j] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessTarget[c], capT)) / capT) : 0;
-        cost += this.pairGap * 2 * Math.min(gapS, gapT);
+    // A one-sided link has one sentence: no paragraph is crossed and none is joined.
+    if (a === 0 || b === 0) return a === 1 ? this.skipSource[i] : this.skipTarget[j];
+    return a === 1 && b === 1 ? this.costPair(i, j) : this.costMulti(i, j, a, b);
+  }
+
+  /** Cost of leaving source unit i (or target unit j) one-sided. */
+  skipCostSource(i: number): number { return this.skipSource[i]; }
+  skipCostTarget(j: number): number { return this.skipTarget[j]; }
+
+  /**
+   * Cost of the 1-1 link (i, j), the search's most frequent question: its own function so that
+   * it is optimised early and alone. (Neither a paragraph crossing nor chrome joined to text
+   * can occur in a 1-1 link.)
+   */
+  costPair(i: number, j: number): number {
+    const p = this.params;
+    let cost: number;
+    const pairs = this.pairs;
+    const c = pairs.cell(i, j);
+    const capS = pairs.capSource[i];
+    const capT = pairs.capTarget[j];
+    const cov = c < 0 ? 0 : Math.min(pairs.excessSource[c], capS) + Math.min(pairs.excessTarget[c], capT);
+    const sim = capS + capT > 0 ? cov / (capS + capT) : 0;
+    const lc = lengthCost(this.srcLength[i], this.tgtLength[j], this.ratio);
+    this.lastSim = sim;
+    this.lastLengthCost = lc;
+    cost = this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10) + this.penalty[5];
+    // Two sentences that leave each other uncovered, where the lexicon normally covers most of
+    // a sentence, are an omission beside an addition rather than a pair.
+    if (this.pairGap > 0) {
+      // Both must be uncovered: a poor translation still covers its source in one direction.
+      const gapS = capS > 0 && this.srcWeight[i] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessSource[c], capS)) / capS) : 0;
+      const gapT = capT > 0 && this.tgtWeight[j] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessTarget[c], capT)) / capT) : 0;
+      cost += this.pairGap * 2 * Math.min(gapS, gapT);
+    }
+    if (this.srcEnds && this.tgtEnds && this.srcEnds[i] !== this.tgtEnds[j]) cost += p.paragraphEdge;
+    return cost;
+  }
+
+  /** Cost of a link with more than one sentence on a side. */
+  costMulti(i: number, j: number, a: number, b: number): number {
+    const p = this.params;
+    let cost: number;
+    const pairs = this.pairs;
+    const exS = pairs.excessSource;
+    const exT = pairs.excessTarget;
+    let covS = 0;
+    let weightS = 0;
+    let charsS = 0;
+    let charsT = 0;
+    const colT0 = pairs.capTarget[j];
+    const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
+    const colT2 = b > 2 ? pairs.capTarget[j + 2] : 0;
+    let sumT0 = 0;
+    let sumT1 = 0;
+    let sumT2 = 0;
+    let gap = 0;
+    for (let x = i; x < i + a; x++) {
+      const base = pairs.rowBase(x);
+      const c0 = j - pairs.rowStart(x);
+      const w = pairs.rowWidth(x);
+      let c = 0;
+      for (let d = 0; d < b; d++) {
+        const col = c0 + d;
+        if (col < 0 || col >= w) continue;
+        c += exS[base + col];
+        const e = exT[base + col];
+        if (d === 0) sumT0 += e;
+        else if (d === 1) sumT1 += e;
+        else sumT2 += e;
       }
-    } else {
-      const pairs = this.pairs;
-      const exS = pairs.excessSource;
-      const exT = pairs.excessTarget;
-      let covS = 0;
-      let weightS = 0;
-      let charsS = 0;
-      let charsT = 0;
-      const colT0 = pairs.capTarget[j];
-      const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
-      const colT2 = b > 2 ? pairs.capTarget[j + 2] : 0;
-      let sumT0 = 0;
-      let sumT1 = 0;
-      let sumT2 = 0;
-      let gap = 0;
-      for (let x = i; x < i + a; x++) {
-        const base = pairs.rowBase(x);
-        const c0 = j - pairs.rowStart(x);
-        const w = pairs.rowWidth(x);
-        let c = 0;
-        for (let d = 0; d < b; d++) {
-          const col = c0 + d;
-          if (col < 0 || col >= w) continue;
-          c += exS[base + col];
-          const e = exT[base + col];
-          if (d === 0) sumT0 += e;
-          else if (d === 1) sumT1 += e;
-          else sumT2 += e;
-        }
-        const cap = pairs.capSource[x];
-        if (cap > 0 && this.srcWeight[x] >= this.memberMinWeight) gap += Math.max(0, this.memberFloor - Math.min(c, cap) / cap);
-        covS += Math.min(c, cap);
-        weightS += cap;
-        charsS += this.srcLength[x];
-      }
-      const covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
-      const weightT = colT0 + colT1 + colT2;
-      for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
-      const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
-      const lc = lengthCost(charsS, charsT, this.ratio);
-      this.lastSim = sim;
-      this.lastLengthCost = lc;
-      cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
-      if (this.memberGap > 0) {
-        // Short fragments are exempt: a free translation folds "No answer." or "THE AUTHOR."
-        // into its neighbour's sentence, and their few words say little either way.
-        const tw = this.tgtWeight;
-        const mw = this.memberMinWeight;
-        if (colT0 > 0 && tw[j] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT0, colT0) / colT0);
-        if (colT1 > 0 && tw[j + 1] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT1, colT1) / colT1);
-        if (colT2 > 0 && tw[j + 2] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT2, colT2) / colT2);
-        cost += this.memberGap * gap;
-      }
+      const cap = pairs.capSource[x];
+      if (cap > 0 && this.srcWeight[x] >= this.memberMinWeight) gap += Math.max(0, this.memberFloor - Math.min(c, cap) / cap);
+      covS += Math.min(c, cap);
+      weightS += cap;
+      charsS += this.srcLength[x];
+    }
+    const covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
+    const weightT = colT0 + colT1 + colT2;
+    for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
+    const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
+    const lc = lengthCost(charsS, charsT, this.ratio);
+    this.lastSim = sim;
+    this.lastLengthCost = lc;
+    cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
+    if (this.memberGap > 0) {
+      // Short fragments are exempt: a free translation folds "No answer." or "THE AUTHOR."
+      // into its neighbour's sentence, and their few words say little either way.
+      const tw = this.tgtWeight;
+      const mw = this.memberMinWeight;
+      if (colT0 > 0 && tw[j] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT0, colT0) / colT0);
+      if (colT1 > 0 && tw[j + 1] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT1, colT1) / colT1);
+      if (colT2 > 0 && tw[j + 2] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT2, colT2) / colT2);
+      cost += this.memberGap * gap;
     }
     if (this.srcCrossings && a > 1) cost += (this.srcCrossings[i + a - 1] - this.srcCrossings[i]) * p.paragraphCross;
     if (this.tgtCrossings && b > 1) cost += (this.tgtCrossings[j + b - 1] - this.tgtCrossings[j]) * p.paragraphCross;
@@ -605,6 +623,7 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   const n = src.units.length;
   const m = tgt.units.length;
   const scorer = new LinkScorer(src, tgt, tableBand, params);
+  const penalties = Float64Array.from(LINK_TYPES, ([a, b]) => scorer.penalty[a * 4 + b]);
   const offset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
@@ -626,10 +645,19 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
         if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
         const before = cost[offset[pi] + pj - band.lo[pi]];
         if (before === Infinity) continue;
-        // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
-        // that cannot beat the best so far even with perfect similarity is not scored.
-        if (a > 0 && b > 0 && before + scorer.lowerBound(pi, pj, a, b) >= best) continue;
-        const c = before + scorer.cost(pi, pj, a, b);
+        let c: number;
+        if (a === 0) c = before + scorer.skipCostTarget(pj);
+        else if (b === 0) c = before + scorer.skipCostSource(pi);
+        else {
+          // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
+          // that cannot beat the best so far even with perfect similarity is not scored (the
+          // penalty alone is the cheaper test; for 1-1 it is the whole bound).
+          const penalty = penalties[t];
+          if (before + penalty >= best) continue;
+          if (t === 0) c = before + scorer.costPair(pi, pj);
+          else if (before + scorer.lowerBound(pi, pj, a, b) >= best) continue;
+          else c = before + scorer.costMulti(pi, pj, a, b);
+        }
         if (c < best) { best = c; bestType = t; }
       }
       const here = offset[i] + j - lo;
