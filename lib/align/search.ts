@@ -136,32 +136,13 @@ class PairTable {
     // units that could cover it, not with every unit of the band.
     const srcPostings = postings(src, keyCount);
     const tgtPostings = postings(tgt, keyCount);
-    // cs[i][j]: weight of source unit i's tokens that target unit j covers.
-    const acc = new Float64Array(m);
+    // cs[i][j]: weight of source unit i's tokens that target unit j covers; ct the reverse.
+    // (Each sweep is a function of its own: in a short document's cold run a constructor
+    // holding every loop was compiled again for each hot loop and deoptimised at the next.)
     const seen = new Int32Array(Math.max(n, m)).fill(-1);
-    let stampNo = 0;
-    for (let i = 0; i < n; i++) {
-      const lo = this.start[i];
-      const hi = lo + this.width[i];
-      if (hi <= lo) continue;
-      accumulate(src[i], tgtPostings, keyCount, lo, hi, acc, seen, stampNo);
-      stampNo += src[i].weights.length;
-      const off = this.rowOffset[i] - lo;
-      for (let j = lo; j < hi; j++) { cs[off + j] = acc[j]; acc[j] = 0; }
-    }
+    coverRows(src, tgtPostings, keyCount, this.start, this.width, this.rowOffset, cs, seen, m);
     seen.fill(-1);
-    stampNo = 0;
-    const accRows = new Float64Array(n);
-    for (let j = 0; j < m; j++) {
-      if (rowHi[j] < rowLo[j]) continue;
-      accumulate(tgt[j], srcPostings, keyCount, rowLo[j], rowHi[j] + 1, accRows, seen, stampNo);
-      stampNo += tgt[j].weights.length;
-      for (let i = rowLo[j]; i <= rowHi[j]; i++) {
-        const c = j - this.start[i];
-        if (c >= 0 && c < this.width[i]) ct[this.rowOffset[i] + c] = accRows[i];
-        accRows[i] = 0;
-      }
-    }
+    coverColumns(tgt, srcPostings, keyCount, this.start, this.width, this.rowOffset, rowLo, rowHi, ct, seen, n);
     this.backgroundSource = new Float64Array(n);
     this.backgroundTarget = new Float64Array(m);
     this.capSource = new Float64Array(n);
@@ -176,31 +157,12 @@ class PairTable {
       this.backgroundTarget[j] = Math.min(this.backgroundTarget[j], tgt[j].totalWeight * 0.9);
       this.capTarget[j] = tgt[j].totalWeight - this.backgroundTarget[j];
     }
-    this.rawBestSource = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let top = 0;
-      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) top = Math.max(top, cs[c]);
-      this.rawBestSource[i] = top;
-    }
+    this.rawBestSource = rowMaxima(cs, this.rowOffset, n);
     this.excessSource = cs;
     this.excessTarget = ct;
     this.bestSource = new Float64Array(n);
     this.bestTarget = new Float64Array(m);
-    for (let i = 0; i < n; i++) {
-      const bg = this.backgroundSource[i];
-      const capS = this.capSource[i];
-      let rowBest = 0;
-      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) {
-        const j = this.start[i] + c - this.rowOffset[i];
-        const es = Math.max(0, cs[c] - bg);
-        const et = Math.max(0, ct[c] - this.backgroundTarget[j]);
-        cs[c] = es;
-        ct[c] = et;
-        if (es > rowBest) rowBest = es;
-        if (et > this.bestTarget[j]) this.bestTarget[j] = et;
-      }
-      this.bestSource[i] = capS > 0 ? Math.min(1, rowBest / capS) : 0;
-    }
+    toExcess(cs, ct, this.start, this.rowOffset, this.backgroundSource, this.backgroundTarget, this.capSource, this.bestSource, this.bestTarget, n);
     for (let j = 0; j < m; j++) this.bestTarget[j] = this.capTarget[j] > 0 ? Math.min(1, this.bestTarget[j] / this.capTarget[j]) : 0;
   }
 
@@ -244,6 +206,70 @@ class PairTable {
   rowStart(i: number): number { return this.start[i]; }
   rowWidth(i: number): number { return this.width[i]; }
   rowBase(i: number): number { return this.rowOffset[i]; }
+}
+
+/** cs[i][j] for every cell of the table: the weight of source unit i that target unit j covers. */
+function coverRows(src: Unit[], tgtPostings: Postings, keyCount: number, start: Int32Array, width: Int32Array, rowOffset: Int32Array, cs: Float32Array, seen: Int32Array, m: number): void {
+  const acc = new Float64Array(m);
+  let stampNo = 0;
+  for (let i = 0; i < src.length; i++) {
+    const lo = start[i];
+    const hi = lo + width[i];
+    if (hi <= lo) continue;
+    accumulate(src[i], tgtPostings, keyCount, lo, hi, acc, seen, stampNo);
+    stampNo += src[i].weights.length;
+    const off = rowOffset[i] - lo;
+    for (let j = lo; j < hi; j++) { cs[off + j] = acc[j]; acc[j] = 0; }
+  }
+}
+
+/** ct[i][j] for every cell of the table: the weight of target unit j that source unit i covers. */
+function coverColumns(tgt: Unit[], srcPostings: Postings, keyCount: number, start: Int32Array, width: Int32Array, rowOffset: Int32Array, rowLo: Int32Array, rowHi: Int32Array, ct: Float32Array, seen: Int32Array, n: number): void {
+  const accRows = new Float64Array(n);
+  let stampNo = 0;
+  for (let j = 0; j < tgt.length; j++) {
+    if (rowHi[j] < rowLo[j]) continue;
+    accumulate(tgt[j], srcPostings, keyCount, rowLo[j], rowHi[j] + 1, accRows, seen, stampNo);
+    stampNo += tgt[j].weights.length;
+    for (let i = rowLo[j]; i <= rowHi[j]; i++) {
+      const c = j - start[i];
+      if (c >= 0 && c < width[i]) ct[rowOffset[i] + c] = accRows[i];
+      accRows[i] = 0;
+    }
+  }
+}
+
+/** Per row, the highest value of its cells (0 for an empty row). */
+function rowMaxima(cells: Float32Array, rowOffset: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let top = 0;
+    for (let c = rowOffset[i]; c < rowOffset[i + 1]; c++) top = Math.max(top, cells[c]);
+    out[i] = top;
+  }
+  return out;
+}
+
+/**
+ * Turns covered weights into weights above chance (in place) and finds, per source unit, the
+ * best share of its capacity (bestSource) and, per target unit, the best excess (bestTarget).
+ */
+function toExcess(cs: Float32Array, ct: Float32Array, start: Int32Array, rowOffset: Int32Array, backgroundSource: Float64Array, backgroundTarget: Float64Array, capSource: Float64Array, bestSource: Float64Array, bestTarget: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const bg = backgroundSource[i];
+    const capS = capSource[i];
+    let rowBest = 0;
+    for (let c = rowOffset[i]; c < rowOffset[i + 1]; c++) {
+      const j = start[i] + c - rowOffset[i];
+      const es = Math.max(0, cs[c] - bg);
+      const et = Math.max(0, ct[c] - backgroundTarget[j]);
+      cs[c] = es;
+      ct[c] = et;
+      if (es > rowBest) rowBest = es;
+      if (et > bestTarget[j]) bestTarget[j] = et;
+    }
+    bestSource[i] = capS > 0 ? Math.min(1, rowBest / capS) : 0;
+  }
 }
 
 interface Postings { start: Int32Array; units: Int32Array }
@@ -616,20 +642,10 @@ export function fullBand(n: number, m: number): Band {
 }
 
 /**
- * Minimum-cost path through the band; links in document order. The pair table (and with it
- * each sentence's chance level) covers `tableBand`, which may be wider than the band searched.
+ * The forward pass of the search: cost[] and back[] of every cell of the band, row by row
+ * (its own function, so that it is compiled on its own, small, in a short document's cold run).
  */
-export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams, tableBand: Band = band): RawLink[] {
-  const n = src.units.length;
-  const m = tgt.units.length;
-  const scorer = new LinkScorer(src, tgt, tableBand, params);
-  const penalties = Float64Array.from(LINK_TYPES, ([a, b]) => scorer.penalty[a * 4 + b]);
-  const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
-  const cost = new Float64Array(offset[n + 1]).fill(Infinity);
-  const back = new Uint8Array(offset[n + 1]);
-  const at = (i: number, j: number) => (j < band.lo[i] || j > band.hi[i] ? -1 : offset[i] + j - band.lo[i]);
-  cost[at(0, 0)] = 0;
+function fillCosts(scorer: LinkScorer, band: Band, offset: Int32Array, cost: Float64Array, back: Uint8Array, penalties: Float64Array, n: number): void {
   for (let i = 0; i <= n; i++) {
     const lo = band.lo[i];
     for (let j = lo; j <= band.hi[i]; j++) {
@@ -665,6 +681,24 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
       back[here] = bestType;
     }
   }
+}
+
+/**
+ * Minimum-cost path through the band; links in document order. The pair table (and with it
+ * each sentence's chance level) covers `tableBand`, which may be wider than the band searched.
+ */
+export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams, tableBand: Band = band): RawLink[] {
+  const n = src.units.length;
+  const m = tgt.units.length;
+  const scorer = new LinkScorer(src, tgt, tableBand, params);
+  const penalties = Float64Array.from(LINK_TYPES, ([a, b]) => scorer.penalty[a * 4 + b]);
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
+  const cost = new Float64Array(offset[n + 1]).fill(Infinity);
+  const back = new Uint8Array(offset[n + 1]);
+  const at = (i: number, j: number) => (j < band.lo[i] || j > band.hi[i] ? -1 : offset[i] + j - band.lo[i]);
+  cost[at(0, 0)] = 0;
+  fillCosts(scorer, band, offset, cost, back, penalties, n);
   if (at(n, m) < 0 || cost[at(n, m)] === Infinity) throw new Error("alignment band does not reach the end");
   const links: RawLink[] = [];
   let i = n;
