@@ -9,8 +9,6 @@ export const LINK_TYPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1],
 ];
 
-const TYPE_A = Int8Array.from(LINK_TYPES, ([a]) => a);
-const TYPE_B = Int8Array.from(LINK_TYPES, ([, b]) => b);
 
 export interface ScoreParams {
   /** Cost of a 1-0 or 0-1 link. */
@@ -646,39 +644,105 @@ export function fullBand(n: number, m: number): Band {
  * (its own function, so that it is compiled on its own, small, in a short document's cold run).
  */
 function fillCosts(scorer: LinkScorer, band: Band, offset: Int32Array, cost: Float64Array, back: Uint8Array, penalties: Float64Array, n: number): void {
+  // The eight link types unrolled, in LINK_TYPES order (ties go to the earlier type): each
+  // looks up the cell its link starts from in row i - a, column j - b, if the band holds it.
+  const bandLo = band.lo;
+  const bandHi = band.hi;
+  const p11 = penalties[0];
+  const p12 = penalties[3];
+  const p21 = penalties[4];
+  const p22 = penalties[5];
+  const p13 = penalties[6];
+  const p31 = penalties[7];
   for (let i = 0; i <= n; i++) {
-    const lo = band.lo[i];
-    for (let j = lo; j <= band.hi[i]; j++) {
+    const lo = bandLo[i];
+    const hi = bandHi[i];
+    // Rows i-1, i-2, i-3: their first column and their offset (-1: no such row).
+    const lo1 = i >= 1 ? bandLo[i - 1] : 0;
+    const hi1 = i >= 1 ? bandHi[i - 1] : -1;
+    const base1 = i >= 1 ? offset[i - 1] - lo1 : 0;
+    const lo2 = i >= 2 ? bandLo[i - 2] : 0;
+    const hi2 = i >= 2 ? bandHi[i - 2] : -1;
+    const base2 = i >= 2 ? offset[i - 2] - lo2 : 0;
+    const lo3 = i >= 3 ? bandLo[i - 3] : 0;
+    const hi3 = i >= 3 ? bandHi[i - 3] : -1;
+    const base3 = i >= 3 ? offset[i - 3] - lo3 : 0;
+    const base0 = offset[i] - lo;
+    for (let j = lo; j <= hi; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestType = 0;
-      for (let t = 0; t < TYPE_A.length; t++) {
-        const a = TYPE_A[t];
-        const b = TYPE_B[t];
-        if (a > i || b > j) continue;
-        const pi = i - a;
-        const pj = j - b;
-        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
-        const before = cost[offset[pi] + pj - band.lo[pi]];
-        if (before === Infinity) continue;
-        let c: number;
-        if (a === 0) c = before + scorer.skipCostTarget(pj);
-        else if (b === 0) c = before + scorer.skipCostSource(pi);
-        else {
-          // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
-          // that cannot beat the best so far even with perfect similarity is not scored (the
-          // penalty alone is the cheaper test; for 1-1 it is the whole bound).
-          const penalty = penalties[t];
-          if (before + penalty >= best) continue;
-          if (t === 0) c = before + scorer.costPair(pi, pj);
-          else if (before + scorer.lowerBound(pi, pj, a, b) >= best) continue;
-          else c = before + scorer.costMulti(pi, pj, a, b);
+      let before: number;
+      let c: number;
+      // 1-1
+      if (j >= 1 && j - 1 >= lo1 && j - 1 <= hi1) {
+        before = cost[base1 + j - 1];
+        if (before !== Infinity && before + p11 < best) {
+          c = before + scorer.costPair(i - 1, j - 1);
+          if (c < best) { best = c; bestType = 0; }
         }
-        if (c < best) { best = c; bestType = t; }
       }
-      const here = offset[i] + j - lo;
-      cost[here] = best;
-      back[here] = bestType;
+      // 1-0
+      if (j >= lo1 && j <= hi1) {
+        before = cost[base1 + j];
+        if (before !== Infinity) {
+          c = before + scorer.skipCostSource(i - 1);
+          if (c < best) { best = c; bestType = 1; }
+        }
+      }
+      // 0-1
+      if (j >= 1 && j - 1 >= lo) {
+        before = cost[base0 + j - 1];
+        if (before !== Infinity) {
+          c = before + scorer.skipCostTarget(j - 1);
+          if (c < best) { best = c; bestType = 2; }
+        }
+      }
+      // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
+      // that cannot beat the best so far even with perfect similarity is not scored (the
+      // penalty alone is the cheaper test).
+      // 1-2
+      if (j >= 2 && j - 2 >= lo1 && j - 2 <= hi1) {
+        before = cost[base1 + j - 2];
+        if (before !== Infinity && before + p12 < best && before + scorer.lowerBound(i - 1, j - 2, 1, 2) < best) {
+          c = before + scorer.costMulti(i - 1, j - 2, 1, 2);
+          if (c < best) { best = c; bestType = 3; }
+        }
+      }
+      // 2-1
+      if (j >= 1 && j - 1 >= lo2 && j - 1 <= hi2) {
+        before = cost[base2 + j - 1];
+        if (before !== Infinity && before + p21 < best && before + scorer.lowerBound(i - 2, j - 1, 2, 1) < best) {
+          c = before + scorer.costMulti(i - 2, j - 1, 2, 1);
+          if (c < best) { best = c; bestType = 4; }
+        }
+      }
+      // 2-2
+      if (j >= 2 && j - 2 >= lo2 && j - 2 <= hi2) {
+        before = cost[base2 + j - 2];
+        if (before !== Infinity && before + p22 < best && before + scorer.lowerBound(i - 2, j - 2, 2, 2) < best) {
+          c = before + scorer.costMulti(i - 2, j - 2, 2, 2);
+          if (c < best) { best = c; bestType = 5; }
+        }
+      }
+      // 1-3
+      if (j >= 3 && j - 3 >= lo1 && j - 3 <= hi1) {
+        before = cost[base1 + j - 3];
+        if (before !== Infinity && before + p13 < best && before + scorer.lowerBound(i - 1, j - 3, 1, 3) < best) {
+          c = before + scorer.costMulti(i - 1, j - 3, 1, 3);
+          if (c < best) { best = c; bestType = 6; }
+        }
+      }
+      // 3-1
+      if (j >= 1 && j - 1 >= lo3 && j - 1 <= hi3) {
+        before = cost[base3 + j - 1];
+        if (before !== Infinity && before + p31 < best && before + scorer.lowerBound(i - 3, j - 1, 3, 1) < best) {
+          c = before + scorer.costMulti(i - 3, j - 1, 3, 1);
+          if (c < best) { best = c; bestType = 7; }
+        }
+      }
+      cost[base0 + j] = best;
+      back[base0 + j] = bestType;
     }
   }
 }
