@@ -84,6 +84,17 @@ function keysOfTable(table: Map<string, string[]> | undefined): (token: Token) =
   return (token) => (token.kind === "word" ? (table.get(token.form) ?? NO_KEYS).map((f) => `w:${f}`) : NO_KEYS);
 }
 
+/** The keys of all three sources in order (an empty list shared when none has any: most tokens). */
+function concatKeys(dict: Translator | null, learned: (token: Token) => readonly string[], cognate: (token: Token) => readonly string[]): (token: Token) => readonly string[] {
+  return (token) => {
+    const a = dict ? dict(token) : NO_KEYS;
+    const b = learned(token);
+    const c = cognate(token);
+    if (b.length === 0 && c.length === 0) return a;
+    return a.length === 0 && c.length === 0 ? b : [...a, ...b, ...c];
+  };
+}
+
 interface PassContext {
   srcUnits: UnitBuilder;
   tgtUnits: UnitBuilder;
@@ -107,8 +118,8 @@ function runPass(source: TokenizedSentence[], target: TokenizedSentence[], optio
   // (A look-up, not the key list: building the list for every token cost more than the test.)
   const srcChanged = learned ? (t: Token) => t.kind === "word" && learned.forward.has(t.form) : undefined;
   const tgtChanged = learned ? (t: Token) => t.kind === "word" && learned.backward.has(t.form) : undefined;
-  const srcUnits = context.srcUnits.build((t) => [...(srcDict?.(t) ?? NO_KEYS), ...srcLearned(t), ...srcCognate(t)], srcChanged);
-  const tgtUnits = context.tgtUnits.build((t) => [...(tgtDict?.(t) ?? NO_KEYS), ...tgtLearned(t), ...tgtCognate(t)], tgtChanged);
+  const srcUnits = context.srcUnits.build(concatKeys(srcDict, srcLearned, srcCognate), srcChanged);
+  const tgtUnits = context.tgtUnits.build(concatKeys(tgtDict, tgtLearned, tgtCognate), tgtChanged);
   const chrome = (flags: Uint8Array) => (flags.includes(1) ? flags : null);
   const srcSide = { units: srcUnits, paragraphs: paragraphsOf(options.sourceParagraphs, source.length), chrome: chrome(context.srcChrome) };
   const tgtSide = { units: tgtUnits, paragraphs: paragraphsOf(options.targetParagraphs, target.length), chrome: chrome(context.tgtChrome) };

@@ -9,8 +9,6 @@ export const LINK_TYPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1],
 ];
 
-const TYPE_A = Int8Array.from(LINK_TYPES, ([a]) => a);
-const TYPE_B = Int8Array.from(LINK_TYPES, ([, b]) => b);
 
 export interface ScoreParams {
   /** Cost of a 1-0 or 0-1 link. */
@@ -136,32 +134,13 @@ class PairTable {
     // units that could cover it, not with every unit of the band.
     const srcPostings = postings(src, keyCount);
     const tgtPostings = postings(tgt, keyCount);
-    // cs[i][j]: weight of source unit i's tokens that target unit j covers.
-    const acc = new Float64Array(m);
+    // cs[i][j]: weight of source unit i's tokens that target unit j covers; ct the reverse.
+    // (Each sweep is a function of its own: in a short document's cold run a constructor
+    // holding every loop was compiled again for each hot loop and deoptimised at the next.)
     const seen = new Int32Array(Math.max(n, m)).fill(-1);
-    let stampNo = 0;
-    for (let i = 0; i < n; i++) {
-      const lo = this.start[i];
-      const hi = lo + this.width[i];
-      if (hi <= lo) continue;
-      accumulate(src[i], tgtPostings, keyCount, lo, hi, acc, seen, stampNo);
-      stampNo += src[i].weights.length;
-      const off = this.rowOffset[i] - lo;
-      for (let j = lo; j < hi; j++) { cs[off + j] = acc[j]; acc[j] = 0; }
-    }
+    coverRows(src, tgtPostings, keyCount, this.start, this.width, this.rowOffset, cs, seen, m);
     seen.fill(-1);
-    stampNo = 0;
-    const accRows = new Float64Array(n);
-    for (let j = 0; j < m; j++) {
-      if (rowHi[j] < rowLo[j]) continue;
-      accumulate(tgt[j], srcPostings, keyCount, rowLo[j], rowHi[j] + 1, accRows, seen, stampNo);
-      stampNo += tgt[j].weights.length;
-      for (let i = rowLo[j]; i <= rowHi[j]; i++) {
-        const c = j - this.start[i];
-        if (c >= 0 && c < this.width[i]) ct[this.rowOffset[i] + c] = accRows[i];
-        accRows[i] = 0;
-      }
-    }
+    coverColumns(tgt, srcPostings, keyCount, this.start, this.width, this.rowOffset, rowLo, rowHi, ct, seen, n);
     this.backgroundSource = new Float64Array(n);
     this.backgroundTarget = new Float64Array(m);
     this.capSource = new Float64Array(n);
@@ -176,31 +155,12 @@ class PairTable {
       this.backgroundTarget[j] = Math.min(this.backgroundTarget[j], tgt[j].totalWeight * 0.9);
       this.capTarget[j] = tgt[j].totalWeight - this.backgroundTarget[j];
     }
-    this.rawBestSource = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let top = 0;
-      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) top = Math.max(top, cs[c]);
-      this.rawBestSource[i] = top;
-    }
+    this.rawBestSource = rowMaxima(cs, this.rowOffset, n);
     this.excessSource = cs;
     this.excessTarget = ct;
     this.bestSource = new Float64Array(n);
     this.bestTarget = new Float64Array(m);
-    for (let i = 0; i < n; i++) {
-      const bg = this.backgroundSource[i];
-      const capS = this.capSource[i];
-      let rowBest = 0;
-      for (let c = this.rowOffset[i]; c < this.rowOffset[i + 1]; c++) {
-        const j = this.start[i] + c - this.rowOffset[i];
-        const es = Math.max(0, cs[c] - bg);
-        const et = Math.max(0, ct[c] - this.backgroundTarget[j]);
-        cs[c] = es;
-        ct[c] = et;
-        if (es > rowBest) rowBest = es;
-        if (et > this.bestTarget[j]) this.bestTarget[j] = et;
-      }
-      this.bestSource[i] = capS > 0 ? Math.min(1, rowBest / capS) : 0;
-    }
+    toExcess(cs, ct, this.start, this.rowOffset, this.backgroundSource, this.backgroundTarget, this.capSource, this.bestSource, this.bestTarget, n);
     for (let j = 0; j < m; j++) this.bestTarget[j] = this.capTarget[j] > 0 ? Math.min(1, this.bestTarget[j] / this.capTarget[j]) : 0;
   }
 
@@ -244,6 +204,70 @@ class PairTable {
   rowStart(i: number): number { return this.start[i]; }
   rowWidth(i: number): number { return this.width[i]; }
   rowBase(i: number): number { return this.rowOffset[i]; }
+}
+
+/** cs[i][j] for every cell of the table: the weight of source unit i that target unit j covers. */
+function coverRows(src: Unit[], tgtPostings: Postings, keyCount: number, start: Int32Array, width: Int32Array, rowOffset: Int32Array, cs: Float32Array, seen: Int32Array, m: number): void {
+  const acc = new Float64Array(m);
+  let stampNo = 0;
+  for (let i = 0; i < src.length; i++) {
+    const lo = start[i];
+    const hi = lo + width[i];
+    if (hi <= lo) continue;
+    accumulate(src[i], tgtPostings, keyCount, lo, hi, acc, seen, stampNo);
+    stampNo += src[i].weights.length;
+    const off = rowOffset[i] - lo;
+    for (let j = lo; j < hi; j++) { cs[off + j] = acc[j]; acc[j] = 0; }
+  }
+}
+
+/** ct[i][j] for every cell of the table: the weight of target unit j that source unit i covers. */
+function coverColumns(tgt: Unit[], srcPostings: Postings, keyCount: number, start: Int32Array, width: Int32Array, rowOffset: Int32Array, rowLo: Int32Array, rowHi: Int32Array, ct: Float32Array, seen: Int32Array, n: number): void {
+  const accRows = new Float64Array(n);
+  let stampNo = 0;
+  for (let j = 0; j < tgt.length; j++) {
+    if (rowHi[j] < rowLo[j]) continue;
+    accumulate(tgt[j], srcPostings, keyCount, rowLo[j], rowHi[j] + 1, accRows, seen, stampNo);
+    stampNo += tgt[j].weights.length;
+    for (let i = rowLo[j]; i <= rowHi[j]; i++) {
+      const c = j - start[i];
+      if (c >= 0 && c < width[i]) ct[rowOffset[i] + c] = accRows[i];
+      accRows[i] = 0;
+    }
+  }
+}
+
+/** Per row, the highest value of its cells (0 for an empty row). */
+function rowMaxima(cells: Float32Array, rowOffset: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let top = 0;
+    for (let c = rowOffset[i]; c < rowOffset[i + 1]; c++) top = Math.max(top, cells[c]);
+    out[i] = top;
+  }
+  return out;
+}
+
+/**
+ * Turns covered weights into weights above chance (in place) and finds, per source unit, the
+ * best share of its capacity (bestSource) and, per target unit, the best excess (bestTarget).
+ */
+function toExcess(cs: Float32Array, ct: Float32Array, start: Int32Array, rowOffset: Int32Array, backgroundSource: Float64Array, backgroundTarget: Float64Array, capSource: Float64Array, bestSource: Float64Array, bestTarget: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const bg = backgroundSource[i];
+    const capS = capSource[i];
+    let rowBest = 0;
+    for (let c = rowOffset[i]; c < rowOffset[i + 1]; c++) {
+      const j = start[i] + c - rowOffset[i];
+      const es = Math.max(0, cs[c] - bg);
+      const et = Math.max(0, ct[c] - backgroundTarget[j]);
+      cs[c] = es;
+      ct[c] = et;
+      if (es > rowBest) rowBest = es;
+      if (et > bestTarget[j]) bestTarget[j] = et;
+    }
+    bestSource[i] = capS > 0 ? Math.min(1, rowBest / capS) : 0;
+  }
 }
 
 interface Postings { start: Int32Array; units: Int32Array }
@@ -349,7 +373,8 @@ const MIN_LEXICAL_SIGNAL = 0.1;
 class LinkScorer {
   private pairs: PairTable;
   private ratio: number;
-  private penalty = new Float64Array(16);
+  /** Type penalty of a link of a source and b target sentences at a * 4 + b. */
+  readonly penalty = new Float64Array(16);
   private lexicalWeight: number;
   private srcLength: Float64Array;
   private tgtLength: Float64Array;
@@ -476,85 +501,102 @@ class LinkScorer {
 
   /** Cost of the link of source units [i, i+a) and target units [j, j+b). */
   cost(i: number, j: number, a: number, b: number): number {
-    const p = this.params;
-    let cost: number;
     this.lastSim = 0;
     this.lastLengthCost = 0;
-    if (a === 0 || b === 0) {
-      // A one-sided link has one sentence: no paragraph is crossed and none is joined.
-      return a === 1 ? this.skipSource[i] : this.skipTarget[j];
-    } else if (a === 1 && b === 1) {
-      const pairs = this.pairs;
-      const c = pairs.cell(i, j);
-      const capS = pairs.capSource[i];
-      const capT = pairs.capTarget[j];
-      const cov = c < 0 ? 0 : Math.min(pairs.excessSource[c], capS) + Math.min(pairs.excessTarget[c], capT);
-      const sim = capS + capT > 0 ? cov / (capS + capT) : 0;
-      const lc = lengthCost(this.srcLength[i], this.tgtLength[j], this.ratio);
-      this.lastSim = sim;
-      this.lastLengthCost = lc;
-      cost = this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10) + this.penalty[5];
-      // Two sentences that leave each other uncovered, where the lexicon normally covers most of
-      // a sentence, are an omission beside an addition rather than a pair.
-      if (this.pairGap > 0) {
-        // Both must be uncovered: a poor translation still covers its source in one direction.
-        const gapS = capS > 0 && this.srcWeight[i] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessSource[c], capS)) / capS) : 0;
-        const gapT = capT > 0 && this.tgtWeight[j] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessTarget[c], capT)) / capT) : 0;
-        cost += this.pairGap * 2 * Math.min(gapS, gapT);
+    // A one-sided link has one sentence: no paragraph is crossed and none is joined.
+    if (a === 0 || b === 0) return a === 1 ? this.skipSource[i] : this.skipTarget[j];
+    return a === 1 && b === 1 ? this.costPair(i, j) : this.costMulti(i, j, a, b);
+  }
+
+  /** Cost of leaving source unit i (or target unit j) one-sided. */
+  skipCostSource(i: number): number { return this.skipSource[i]; }
+  skipCostTarget(j: number): number { return this.skipTarget[j]; }
+
+  /**
+   * Cost of the 1-1 link (i, j), the search's most frequent question: its own function so that
+   * it is optimised early and alone. (Neither a paragraph crossing nor chrome joined to text
+   * can occur in a 1-1 link.)
+   */
+  costPair(i: number, j: number): number {
+    const p = this.params;
+    let cost: number;
+    const pairs = this.pairs;
+    const c = pairs.cell(i, j);
+    const capS = pairs.capSource[i];
+    const capT = pairs.capTarget[j];
+    const cov = c < 0 ? 0 : Math.min(pairs.excessSource[c], capS) + Math.min(pairs.excessTarget[c], capT);
+    const sim = capS + capT > 0 ? cov / (capS + capT) : 0;
+    const lc = lengthCost(this.srcLength[i], this.tgtLength[j], this.ratio);
+    this.lastSim = sim;
+    this.lastLengthCost = lc;
+    cost = this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10) + this.penalty[5];
+    // Two sentences that leave each other uncovered, where the lexicon normally covers most of
+    // a sentence, are an omission beside an addition rather than a pair.
+    if (this.pairGap > 0) {
+      // Both must be uncovered: a poor translation still covers its source in one direction.
+      const gapS = capS > 0 && this.srcWeight[i] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessSource[c], capS)) / capS) : 0;
+      const gapT = capT > 0 && this.tgtWeight[j] >= this.memberMinWeight ? Math.max(0, this.memberFloor - (c < 0 ? 0 : Math.min(pairs.excessTarget[c], capT)) / capT) : 0;
+      cost += this.pairGap * 2 * Math.min(gapS, gapT);
+    }
+    if (this.srcEnds && this.tgtEnds && this.srcEnds[i] !== this.tgtEnds[j]) cost += p.paragraphEdge;
+    return cost;
+  }
+
+  /** Cost of a link with more than one sentence on a side. */
+  costMulti(i: number, j: number, a: number, b: number): number {
+    const p = this.params;
+    let cost: number;
+    const pairs = this.pairs;
+    const exS = pairs.excessSource;
+    const exT = pairs.excessTarget;
+    let covS = 0;
+    let weightS = 0;
+    let charsS = 0;
+    let charsT = 0;
+    const colT0 = pairs.capTarget[j];
+    const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
+    const colT2 = b > 2 ? pairs.capTarget[j + 2] : 0;
+    let sumT0 = 0;
+    let sumT1 = 0;
+    let sumT2 = 0;
+    let gap = 0;
+    for (let x = i; x < i + a; x++) {
+      const base = pairs.rowBase(x);
+      const c0 = j - pairs.rowStart(x);
+      const w = pairs.rowWidth(x);
+      let c = 0;
+      for (let d = 0; d < b; d++) {
+        const col = c0 + d;
+        if (col < 0 || col >= w) continue;
+        c += exS[base + col];
+        const e = exT[base + col];
+        if (d === 0) sumT0 += e;
+        else if (d === 1) sumT1 += e;
+        else sumT2 += e;
       }
-    } else {
-      const pairs = this.pairs;
-      const exS = pairs.excessSource;
-      const exT = pairs.excessTarget;
-      let covS = 0;
-      let weightS = 0;
-      let charsS = 0;
-      let charsT = 0;
-      const colT0 = pairs.capTarget[j];
-      const colT1 = b > 1 ? pairs.capTarget[j + 1] : 0;
-      const colT2 = b > 2 ? pairs.capTarget[j + 2] : 0;
-      let sumT0 = 0;
-      let sumT1 = 0;
-      let sumT2 = 0;
-      let gap = 0;
-      for (let x = i; x < i + a; x++) {
-        const base = pairs.rowBase(x);
-        const c0 = j - pairs.rowStart(x);
-        const w = pairs.rowWidth(x);
-        let c = 0;
-        for (let d = 0; d < b; d++) {
-          const col = c0 + d;
-          if (col < 0 || col >= w) continue;
-          c += exS[base + col];
-          const e = exT[base + col];
-          if (d === 0) sumT0 += e;
-          else if (d === 1) sumT1 += e;
-          else sumT2 += e;
-        }
-        const cap = pairs.capSource[x];
-        if (cap > 0 && this.srcWeight[x] >= this.memberMinWeight) gap += Math.max(0, this.memberFloor - Math.min(c, cap) / cap);
-        covS += Math.min(c, cap);
-        weightS += cap;
-        charsS += this.srcLength[x];
-      }
-      const covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
-      const weightT = colT0 + colT1 + colT2;
-      for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
-      const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
-      const lc = lengthCost(charsS, charsT, this.ratio);
-      this.lastSim = sim;
-      this.lastLengthCost = lc;
-      cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
-      if (this.memberGap > 0) {
-        // Short fragments are exempt: a free translation folds "No answer." or "THE AUTHOR."
-        // into its neighbour's sentence, and their few words say little either way.
-        const tw = this.tgtWeight;
-        const mw = this.memberMinWeight;
-        if (colT0 > 0 && tw[j] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT0, colT0) / colT0);
-        if (colT1 > 0 && tw[j + 1] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT1, colT1) / colT1);
-        if (colT2 > 0 && tw[j + 2] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT2, colT2) / colT2);
-        cost += this.memberGap * gap;
-      }
+      const cap = pairs.capSource[x];
+      if (cap > 0 && this.srcWeight[x] >= this.memberMinWeight) gap += Math.max(0, this.memberFloor - Math.min(c, cap) / cap);
+      covS += Math.min(c, cap);
+      weightS += cap;
+      charsS += this.srcLength[x];
+    }
+    const covT = Math.min(sumT0, colT0) + (b > 1 ? Math.min(sumT1, colT1) : 0) + (b > 2 ? Math.min(sumT2, colT2) : 0);
+    const weightT = colT0 + colT1 + colT2;
+    for (let y = j; y < j + b; y++) charsT += this.tgtLength[y];
+    const sim = weightS + weightT > 0 ? (covS + covT) / (weightS + weightT) : 0;
+    const lc = lengthCost(charsS, charsT, this.ratio);
+    this.lastSim = sim;
+    this.lastLengthCost = lc;
+    cost = ((a + b) / 2) * (this.lexicalWeight * (1 - sim) + p.length * Math.min(lc, 10)) + this.penalty[a * 4 + b];
+    if (this.memberGap > 0) {
+      // Short fragments are exempt: a free translation folds "No answer." or "THE AUTHOR."
+      // into its neighbour's sentence, and their few words say little either way.
+      const tw = this.tgtWeight;
+      const mw = this.memberMinWeight;
+      if (colT0 > 0 && tw[j] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT0, colT0) / colT0);
+      if (colT1 > 0 && tw[j + 1] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT1, colT1) / colT1);
+      if (colT2 > 0 && tw[j + 2] >= mw) gap += Math.max(0, this.memberFloor - Math.min(sumT2, colT2) / colT2);
+      cost += this.memberGap * gap;
     }
     if (this.srcCrossings && a > 1) cost += (this.srcCrossings[i + a - 1] - this.srcCrossings[i]) * p.paragraphCross;
     if (this.tgtCrossings && b > 1) cost += (this.tgtCrossings[j + b - 1] - this.tgtCrossings[j]) * p.paragraphCross;
@@ -598,6 +640,114 @@ export function fullBand(n: number, m: number): Band {
 }
 
 /**
+ * The forward pass of the search: cost[] and back[] of every cell of the band, row by row
+ * (its own function, so that it is compiled on its own, small, in a short document's cold run).
+ */
+function fillCosts(scorer: LinkScorer, band: Band, offset: Int32Array, cost: Float64Array, back: Uint8Array, penalties: Float64Array, n: number): void {
+  // The eight link types unrolled, in LINK_TYPES order (ties go to the earlier type): each
+  // looks up the cell its link starts from in row i - a, column j - b, if the band holds it.
+  const bandLo = band.lo;
+  const bandHi = band.hi;
+  const p11 = penalties[0];
+  const p12 = penalties[3];
+  const p21 = penalties[4];
+  const p22 = penalties[5];
+  const p13 = penalties[6];
+  const p31 = penalties[7];
+  for (let i = 0; i <= n; i++) {
+    const lo = bandLo[i];
+    const hi = bandHi[i];
+    // Rows i-1, i-2, i-3: their first column and their offset (-1: no such row).
+    const lo1 = i >= 1 ? bandLo[i - 1] : 0;
+    const hi1 = i >= 1 ? bandHi[i - 1] : -1;
+    const base1 = i >= 1 ? offset[i - 1] - lo1 : 0;
+    const lo2 = i >= 2 ? bandLo[i - 2] : 0;
+    const hi2 = i >= 2 ? bandHi[i - 2] : -1;
+    const base2 = i >= 2 ? offset[i - 2] - lo2 : 0;
+    const lo3 = i >= 3 ? bandLo[i - 3] : 0;
+    const hi3 = i >= 3 ? bandHi[i - 3] : -1;
+    const base3 = i >= 3 ? offset[i - 3] - lo3 : 0;
+    const base0 = offset[i] - lo;
+    for (let j = lo; j <= hi; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestType = 0;
+      let before: number;
+      let c: number;
+      // 1-1
+      if (j >= 1 && j - 1 >= lo1 && j - 1 <= hi1) {
+        before = cost[base1 + j - 1];
+        if (before !== Infinity && before + p11 < best) {
+          c = before + scorer.costPair(i - 1, j - 1);
+          if (c < best) { best = c; bestType = 0; }
+        }
+      }
+      // 1-0
+      if (j >= lo1 && j <= hi1) {
+        before = cost[base1 + j];
+        if (before !== Infinity) {
+          c = before + scorer.skipCostSource(i - 1);
+          if (c < best) { best = c; bestType = 1; }
+        }
+      }
+      // 0-1
+      if (j >= 1 && j - 1 >= lo) {
+        before = cost[base0 + j - 1];
+        if (before !== Infinity) {
+          c = before + scorer.skipCostTarget(j - 1);
+          if (c < best) { best = c; bestType = 2; }
+        }
+      }
+      // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
+      // that cannot beat the best so far even with perfect similarity is not scored (the
+      // penalty alone is the cheaper test).
+      // 1-2
+      if (j >= 2 && j - 2 >= lo1 && j - 2 <= hi1) {
+        before = cost[base1 + j - 2];
+        if (before !== Infinity && before + p12 < best && before + scorer.lowerBound(i - 1, j - 2, 1, 2) < best) {
+          c = before + scorer.costMulti(i - 1, j - 2, 1, 2);
+          if (c < best) { best = c; bestType = 3; }
+        }
+      }
+      // 2-1
+      if (j >= 1 && j - 1 >= lo2 && j - 1 <= hi2) {
+        before = cost[base2 + j - 1];
+        if (before !== Infinity && before + p21 < best && before + scorer.lowerBound(i - 2, j - 1, 2, 1) < best) {
+          c = before + scorer.costMulti(i - 2, j - 1, 2, 1);
+          if (c < best) { best = c; bestType = 4; }
+        }
+      }
+      // 2-2
+      if (j >= 2 && j - 2 >= lo2 && j - 2 <= hi2) {
+        before = cost[base2 + j - 2];
+        if (before !== Infinity && before + p22 < best && before + scorer.lowerBound(i - 2, j - 2, 2, 2) < best) {
+          c = before + scorer.costMulti(i - 2, j - 2, 2, 2);
+          if (c < best) { best = c; bestType = 5; }
+        }
+      }
+      // 1-3
+      if (j >= 3 && j - 3 >= lo1 && j - 3 <= hi1) {
+        before = cost[base1 + j - 3];
+        if (before !== Infinity && before + p13 < best && before + scorer.lowerBound(i - 1, j - 3, 1, 3) < best) {
+          c = before + scorer.costMulti(i - 1, j - 3, 1, 3);
+          if (c < best) { best = c; bestType = 6; }
+        }
+      }
+      // 3-1
+      if (j >= 1 && j - 1 >= lo3 && j - 1 <= hi3) {
+        before = cost[base3 + j - 1];
+        if (before !== Infinity && before + p31 < best && before + scorer.lowerBound(i - 3, j - 1, 3, 1) < best) {
+          c = before + scorer.costMulti(i - 3, j - 1, 3, 1);
+          if (c < best) { best = c; bestType = 7; }
+        }
+      }
+      cost[base0 + j] = best;
+      back[base0 + j] = bestType;
+    }
+  }
+}
+
+/**
  * Minimum-cost path through the band; links in document order. The pair table (and with it
  * each sentence's chance level) covers `tableBand`, which may be wider than the band searched.
  */
@@ -605,38 +755,14 @@ export function searchBand(src: Side, tgt: Side, band: Band, params: ScoreParams
   const n = src.units.length;
   const m = tgt.units.length;
   const scorer = new LinkScorer(src, tgt, tableBand, params);
+  const penalties = Float64Array.from(LINK_TYPES, ([a, b]) => scorer.penalty[a * 4 + b]);
   const offset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]);
   const at = (i: number, j: number) => (j < band.lo[i] || j > band.hi[i] ? -1 : offset[i] + j - band.lo[i]);
   cost[at(0, 0)] = 0;
-  for (let i = 0; i <= n; i++) {
-    const lo = band.lo[i];
-    for (let j = lo; j <= band.hi[i]; j++) {
-      if (i === 0 && j === 0) continue;
-      let best = Infinity;
-      let bestType = 0;
-      for (let t = 0; t < TYPE_A.length; t++) {
-        const a = TYPE_A[t];
-        const b = TYPE_B[t];
-        if (a > i || b > j) continue;
-        const pi = i - a;
-        const pj = j - b;
-        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
-        const before = cost[offset[pi] + pj - band.lo[pi]];
-        if (before === Infinity) continue;
-        // Every term of a link's cost is ≥ 0 beyond its type penalty and length cost: a link
-        // that cannot beat the best so far even with perfect similarity is not scored.
-        if (a > 0 && b > 0 && before + scorer.lowerBound(pi, pj, a, b) >= best) continue;
-        const c = before + scorer.cost(pi, pj, a, b);
-        if (c < best) { best = c; bestType = t; }
-      }
-      const here = offset[i] + j - lo;
-      cost[here] = best;
-      back[here] = bestType;
-    }
-  }
+  fillCosts(scorer, band, offset, cost, back, penalties, n);
   if (at(n, m) < 0 || cost[at(n, m)] === Infinity) throw new Error("alignment band does not reach the end");
   const links: RawLink[] = [];
   let i = n;

@@ -20,6 +20,8 @@ const TOKEN = new RegExp(`${ADDRESS}|${PLAIN.source}`, "giu");
 const MAY_HOLD_ADDRESS = /@|:\/\/|www\./i;
 
 export function foldWord(word: string): string {
+  // ASCII has no accents and no ß: most words of a Latin-script text need only the lowercase.
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
 }
 
@@ -29,6 +31,7 @@ export function foldWord(word: string): string {
  * missing every decimal written the other way.
  */
 export function numberKey(text: string): string {
+  if (/^[1-9][0-9]*$/.test(text)) return text;
   return text.replace(/[.,'’]/g, "").replace(/^0+(?=\d)/, "");
 }
 

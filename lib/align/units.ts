@@ -110,11 +110,16 @@ export class UnitBuilder {
 
   private entry(token: Token, expand: ProbeExpander): TokenEntry {
     const ownKeys = ownKeyStrings(token);
-    return {
-      own: ownKeys.map((key) => this.keys.id(key)),
-      probes: [...new Set([...ownKeys, ...expand(token)].map((key) => this.keys.id(key)))],
-      weight: tokenWeight(token, this.df.get(token.form) ?? 1, this.sentences.length),
-    };
+    const own: number[] = [];
+    for (const key of ownKeys) own.push(this.keys.id(key));
+    // The own keys first, then each other probe key once (plain loops: spreads and a Set per
+    // token were most of this in the cold code of a short document).
+    const probes = own.slice();
+    for (const key of expand(token)) {
+      const id = this.keys.id(key);
+      if (!probes.includes(id)) probes.push(id);
+    }
+    return { own, probes, weight: tokenWeight(token, this.df.get(token.form) ?? 1, this.sentences.length) };
   }
 
   /** The units with `expand`'s probe keys; tokens for which `changed` is false keep the keys of an earlier build. */
