@@ -305,7 +305,7 @@ async function joinWithNext(tx: Tx, input: OperationInput, op: Extract<ReviewOpe
   const rows = group;
   const mergedLink: LinkRow = a === b
     ? { ...rows[a], sourceIds: rows[a].sourceIds.filter((id) => id !== next.id), targetIds: rows[a].targetIds.filter((id) => id !== next.id) }
-    : { id: rows[a].id, version: rows[a].version, sourceIds: group.flatMap((r) => r.sourceIds).filter((id) => id !== next.id), targetIds: group.flatMap((r) => r.targetIds).filter((id) => id !== next.id), confidence: 1, status: "confirmed" as LinkStatus };
+    : { id: rows[a].id, version: rows[a].version, sourceIds: group.flatMap((r) => r.sourceIds).filter((id) => id !== next.id), targetIds: group.flatMap((r) => r.targetIds).filter((id) => id !== next.id), confidence: 1, status: "automatic" as LinkStatus };
   const prevId = await prevSegmentId(tx, input.documentId, side, segment.position);
   const linkPrev = await linkIdBefore(tx, input.documentId, first.position);
   const from: ChangeState = { [side]: { prevId, rows: [firstBefore, secondBefore] }, links: { prevId: linkPrev, rows: group }, ...(annotations.length ? { annotations } : {}) };
