@@ -8,7 +8,7 @@ import { createDb, type Db } from "../../lib/db/client";
 import { createDocument } from "../../lib/db/documents";
 import type { DocumentSnapshot, LinkRecord, SegmentRecord } from "../../lib/document";
 import { importDocument } from "../../lib/import";
-import { importSeedPair as importSeedPairInto, launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair as importSeedPairInto, launchBrowser, loggedInContext, openReview } from "./browser";
 
 
 let db: Db;
@@ -16,10 +16,6 @@ let browser: Browser;
 
 const importSeedPair = (title: string) => importSeedPairInto(db, title);
 
-async function openReview(page: Page, id: number): Promise<void> {
-  await page.goto(`/documents/${id}`);
-  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
-}
 
 const rows = (page: Page) => page.getByTestId("link-row");
 const row = (page: Page, i: number) => page.locator(`[data-testid="link-row"][data-row-index="${i}"]`);
