@@ -87,7 +87,7 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
   it("splits an n-m link, shifts sentences between links, inserts a gap, and confirms", async () => {
     const id = await seedDocument(t.db);
     const original = await loadSnapshot(t.db, id);
-    const [l0, l1, l2] = original.links;
+    const [, l1, l2] = original.links;
     await run(id, { op: "mergeWithPrevious", linkId: l1.id });
     let { after } = await run(id, { op: "splitLink", linkId: l1.id });
     expect(after.links.slice(0, 2).map((l) => [l.id, l.source, l.target])).toEqual([[l1.id, [0], [0]], [after.links[1].id, [1], [1]]]);
