@@ -152,6 +152,17 @@ describe.each(DATABASE_KINDS)("search, replace and bulk decisions on %s", (kind)
     expect(texts(await loadSnapshot(t.db, id))).toEqual(texts(doc));
   });
 
+  it("an undo whose edits name another document's sentence writes nothing there", async () => {
+    const mine = await seedDocument(t.db);
+    const other = await seedDocument(t.db);
+    const theirs = (await loadSnapshot(t.db, other)).target[0];
+    await t.db.revision.create({ data: { documentId: mine, reviewerId: alex.id, entity: "document", entityId: mine, operation: "replaceAll", before: { edits: [{ id: theirs.id, side: "target", text: "overwritten" }] }, after: { edits: [{ id: theirs.id, side: "target", text: theirs.text }] } } });
+    const refused = await undo(t.db, mine, alex.id).catch((e) => e);
+    expect(refused).toBeInstanceOf(InvalidOperationError);
+    expect(refused.message).toMatch(/another document/);
+    expect((await loadSnapshot(t.db, other)).target[0].text).toBe(theirs.text);
+  });
+
   it("on a book of 10,000+ links: searches the whole of it, replaces all and undoes", async () => {
     const book = repeatedSeed(700);
     expect(book.links.length).toBeGreaterThanOrEqual(10_000);
