@@ -55,7 +55,10 @@ describe("search and replace", () => {
     // Each step makes the match's link the current row.
     const firstTarget = before.target.findIndex((x) => x.text.includes("KI -"));
     expect(await currentRow(page)).toBe(linkOfTarget(before, firstTarget));
-    await input.press("Enter");
+    // The match is marked (selected) in its sentence, and the focus stays in the search field for the next step.
+    await expect.poll(() => page.evaluate(() => (getSelection()?.rangeCount ? getSelection()!.getRangeAt(0).toString() : ""))).toBe("KI -");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("search-input");
+    await page.keyboard.press("Enter");
     await expect.poll(() => count.textContent()).toBe(`2 of ${total}`);
     await input.press("Shift+Enter");
     await input.press("Shift+Enter");

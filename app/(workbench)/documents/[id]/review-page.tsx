@@ -322,9 +322,17 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       .then((ok) => { if (ok) say("info", t("bulk.dismissed", { count })); });
   }, [review, say, t]);
 
-  const showSentence = useCallback((side: Side, position: number) => {
-    const ri = lookup.rowOfSentence[side][position];
-    if (ri >= 0) goTo(ri, false);
+  const showMatch = useCallback((hit: SearchHit) => {
+    const ri = lookup.rowOfSentence[hit.side][hit.position];
+    if (ri < 0) return;
+    goTo(ri, false);
+    // Mark the match with the page's selection once the windowed list has mounted its row.
+    let frames = 0;
+    const mark = () => {
+      const element = sentenceTextElement(ri, hit.side, hit.position);
+      if (element) { wordSelection.current = null; selectOffsets(element, hit.start, hit.end); } else if (++frames < 30) requestAnimationFrame(mark);
+    };
+    requestAnimationFrame(mark);
   }, [lookup, goTo]);
   const replaceOne = useCallback((hit: SearchHit, query: SearchQuery, replacement: string) => review.bulk((s) => {
     const seg = s[hit.side].find((x) => x.id === hit.segmentId);
@@ -503,7 +511,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           ref={searchPanel}
           documentId={doc.id}
           bilingual={bilingual}
-          show={showSentence}
+          show={showMatch}
           replaceOne={replaceOne}
           replaceAll={replaceAll}
           canEdit

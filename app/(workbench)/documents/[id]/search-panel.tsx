@@ -5,15 +5,14 @@
 import { forwardRef, useCallback, useImperativeHandle, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchHit, SearchQuery, SearchResult, SearchSide } from "@/lib/review/types";
-import type { Side } from "@/lib/types";
 
 export interface SearchPanelHandle { focus(): void }
 
 interface Props {
   documentId: number;
   bilingual: boolean;
-  /** Makes the sentence's row current and scrolls the list to it (focus stays in the panel). */
-  show(side: Side, position: number): void;
+  /** Makes the match's row current, scrolls the list to it and marks the match (focus stays in the panel). */
+  show(hit: SearchHit): void;
   replaceOne(hit: SearchHit, query: SearchQuery, replacement: string): Promise<boolean>;
   replaceAll(query: SearchQuery, replacement: string, count: number): Promise<boolean>;
   canEdit: boolean;
@@ -63,7 +62,7 @@ export const SearchPanel = forwardRef<SearchPanelHandle, Props>(function SearchP
     if (!r.hits.length) { setIndex(-1); return; }
     const k = ((i % r.hits.length) + r.hits.length) % r.hits.length;
     setIndex(k);
-    show(r.hits[k].side, r.hits[k].position);
+    show(r.hits[k]);
     document.getElementById(`search-hit-${k}`)?.scrollIntoView({ block: "nearest" });
   }, [show]);
 
