@@ -37,9 +37,15 @@ export async function searchDocument(db: Db, documentId: number, query: SearchQu
 
 const OPERATION_ENTITY = { replace: "segment", replaceAll: "document", acceptSimilar: "flag", dismissDetector: "document" } as const;
 
-async function targetSentences(tx: Tx, documentId: number): Promise<SentenceText[]> {
-  const rows = await tx.segment.findMany({ where: { documentId, side: "target" }, select: { id: true, side: true, text: true } });
+async function sentencesOf(tx: Tx, documentId: number, side: Side): Promise<SentenceText[]> {
+  const rows = await tx.segment.findMany({ where: { documentId, side }, select: { id: true, side: true, text: true } });
   return rows.map((r) => ({ id: r.id, side: r.side as Side, text: r.text }));
+}
+
+/** The side replace may change: the target, or the one text of a single-language document (its source side). */
+async function editableSide(tx: Tx, documentId: number): Promise<Side> {
+  const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { targetLang: true } });
+  return doc.targetLang ? "target" : "source";
 }
 
 function flagState(f: { id: number; segmentId: number | null; detector: string; messageKey: string; start: number; end: number; excerpt: string; suggestion: string | null; status: string; decidedBy: number | null; decidedAt: Date | null }) {
@@ -54,10 +60,13 @@ async function computeChange(tx: Tx, documentId: number, reviewerId: number, op:
     const segment = await tx.segment.findFirst({ where: { id: op.segmentId, documentId } });
     if (!segment) throw new InvalidOperationError(`Sentence ${op.segmentId} does not exist in this document (any more): reload the document.`, "notFound");
     if (segment.version !== expectedVersion) throw await staleView(tx, documentId, "segment", segment.id, segmentRecord(segment));
-    return { change: replaceOneChange({ id: segment.id, side: segment.side as Side, text: segment.text }, op.start, op.end, op.query, op.replacement), entityId: segment.id };
+    return { change: replaceOneChange({ id: segment.id, side: segment.side as Side, text: segment.text }, op.start, op.end, op.query, op.replacement, await editableSide(tx, documentId)), entityId: segment.id };
   }
   if (documentVersionBefore !== expectedVersion) throw await staleView(tx, documentId, "document", documentId, null);
-  if (op.op === "replaceAll") return { change: replaceAllChange(await targetSentences(tx, documentId), op.query, op.replacement), entityId: documentId };
+  if (op.op === "replaceAll") {
+    const side = await editableSide(tx, documentId);
+    return { change: replaceAllChange(await sentencesOf(tx, documentId, side), op.query, op.replacement, side), entityId: documentId };
+  }
   if (op.op === "acceptSimilar") {
     const exemplar = await tx.flag.findFirst({ where: { id: op.flagId, documentId } });
     if (!exemplar) throw new InvalidOperationError(`Finding ${op.flagId} does not exist in this document (any more): reload the document.`, "notFound");

@@ -15,25 +15,26 @@ export interface BulkChange { edits: TextEdit[]; decisions: { before: Decision[]
 
 const decisionOf = (f: FlagState & { decidedBy?: number | null; decidedAt?: string | null }): Decision => ({ id: f.id, status: f.status as Decision["status"], decidedBy: f.decidedBy ?? null, decidedAt: f.decidedAt ?? null });
 
-/** Replace only ever changes the target text: the source is what was translated. */
-function targetQuery(query: SearchQuery): SearchQuery {
-  return { ...query, side: "target" };
-}
+/**
+ * Replace changes only the text under review: the target of a translation (the source is what was
+ * translated), or the one text of a single-language document (stored as its source side).
+ */
+export type EditableSide = Side;
 
-/** Every match of `query` in the target sentences replaced. */
-export function replaceAllChange(sentences: SentenceText[], query: SearchQuery, replacement: string): BulkChange {
-  const target = sentences.filter((s) => s.side === "target");
-  const compiled = compileQuery(targetQuery(query));
+/** Every match of `query` in the sentences of the editable side replaced. */
+export function replaceAllChange(sentences: SentenceText[], query: SearchQuery, replacement: string, editable: EditableSide = "target"): BulkChange {
+  const target = sentences.filter((s) => s.side === editable);
+  const compiled = compileQuery({ ...query, side: editable });
   const { replaced } = runQuery(compiled, target.map((s) => s.text), { replacement, regex: query.regex, limit: 0 });
   const edits = target.flatMap((s, i) => (replaced[i] !== null && replaced[i] !== s.text ? [{ id: s.id, side: s.side, before: s.text, after: replaced[i]! }] : []));
-  if (!edits.length) throw new InvalidOperationError("Nothing to replace: the target text has no match (any more).", "nothingToChange");
+  if (!edits.length) throw new InvalidOperationError(`Nothing to replace: the ${editable === "target" ? "target " : ""}text has no match (any more).`, "nothingToChange");
   return { edits: checkedEdits(edits), decisions: { before: [], after: [] }, skipped: 0 };
 }
 
-/** The one match at start–end of a target sentence replaced; refused when the text there no longer matches. */
-export function replaceOneChange(sentence: SentenceText, start: number, end: number, query: SearchQuery, replacement: string): BulkChange {
-  if (sentence.side !== "target") throw new InvalidOperationError("Only the target text can be replaced in; the source is what was translated.");
-  const { replaced, total } = runQuery(compileQuery(targetQuery(query)), [sentence.text], { replacement, regex: query.regex, only: [start, end] });
+/** The one match at start–end of a sentence replaced; refused when the text there no longer matches. */
+export function replaceOneChange(sentence: SentenceText, start: number, end: number, query: SearchQuery, replacement: string, editable: EditableSide = "target"): BulkChange {
+  if (sentence.side !== editable) throw new InvalidOperationError("Only the target text can be replaced in; the source is what was translated.");
+  const { replaced, total } = runQuery(compileQuery({ ...query, side: editable }), [sentence.text], { replacement, regex: query.regex, only: [start, end] });
   if (!total || replaced[0] === null) throw new InvalidOperationError("The sentence no longer has this match (changed since the search?): search again.");
   if (replaced[0] === sentence.text) throw new InvalidOperationError("The replacement is the same as the text found.", "nothingToChange");
   return { edits: checkedEdits([{ id: sentence.id, side: sentence.side, before: sentence.text, after: replaced[0] }]), decisions: { before: [], after: [] }, skipped: 0 };

@@ -1,7 +1,9 @@
 // Search, replace and bulk decisions on the seed pair as stored by the real pipeline: each
 // change is one revision and one undo step, its patch gives exactly the reloaded document,
 // and undo/redo restore and re-apply it. Also on a book-sized document (10,000+ links).
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseSingle } from "../../../lib/pipeline";
 import { createDocument, loadSnapshot } from "../../../lib/db/documents";
 import { redo, undo, undoState } from "../../../lib/db/review";
 import { applyBulk, searchDocument } from "../../../lib/db/review-bulk";
@@ -150,6 +152,18 @@ describe.each(DATABASE_KINDS)("search, replace and bulk decisions on %s", (kind)
     const emptying = await applyBulk(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "replaceAll", query: query(".+", { regex: true }), replacement: "" }, expectedVersion: doc.document.version }).catch((e) => e);
     expect(emptying).toBeInstanceOf(InvalidOperationError);
     expect(texts(await loadSnapshot(t.db, id))).toEqual(texts(doc));
+  });
+
+  it("replaces in the one text of a single-language document", async () => {
+    const text = readFileSync("fixtures/seeds/002_c92fd515c658d046.txt", "utf8");
+    const id = await createDocument(t.db, analyseSingle({ title: "single", lang: "en", text }));
+    const doc = await loadSnapshot(t.db, id);
+    const word = doc.source.map((s) => s.text.match(/\b\p{L}{6,}\b/u)?.[0]).find(Boolean)!;
+    const count = doc.source.reduce((n, s) => n + s.text.split(word).length - 1, 0);
+    const q = { ...query(word), side: "source" as const };
+    expect((await searchDocument(t.db, id, q)).total).toBe(count);
+    const { after } = await bulk(id, { op: "replaceAll", query: q, replacement: word.toUpperCase() });
+    expect(after.source.map((s) => s.text)).toEqual(doc.source.map((s) => s.text.split(word).join(word.toUpperCase())));
   });
 
   it("an undo whose edits name another document's sentence writes nothing there", async () => {
