@@ -10,6 +10,7 @@ import type { Side } from "../types";
 import { ConflictError, InvalidOperationError } from "../review/errors";
 import { annotationRecords, linkRecords, segmentRecord } from "./review-records";
 import type { ReviewPatch } from "../review/patch";
+import { writeSegmentEdits, type SegmentEdit } from "./review-edits";
 
 export interface LinkRow { id?: number; sourceIds: number[]; targetIds: number[]; confidence: number; status: LinkStatus; version?: number }
 export interface SegmentRow { id?: number; paragraph: number; start: number | null; end: number | null; originalText: string; text: string; version?: number }
@@ -25,6 +26,8 @@ export interface ChangeState {
   target?: Window<SegmentRow>;
   annotations?: AnnotationRow[];
   flags?: FlagDecision[];
+  /** Sentences whose text changed in place, anywhere in the document (replace all, accept all). */
+  edits?: SegmentEdit[];
 }
 
 const SIDES: Side[] = ["source", "target"];
@@ -135,6 +138,7 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
   const after: ChangeState = { ...to };
   const deleteSegments: number[] = [];
   await assertOwnRows(tx, documentId, [from, to]);
+  if (from.edits || to.edits) patch.segments.upsert.push(...(await writeSegmentEdits(tx, documentId, from.edits ?? [], to.edits ?? [], check)));
 
   for (const side of SIDES) {
     const f = from[side];

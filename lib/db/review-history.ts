@@ -26,7 +26,7 @@ export interface HistoryQuery { linkId?: number; segmentId?: number; limit?: num
 function segmentIdsOf(change: StoredChange | null): number[] {
   if (!change) return [];
   return [
-    ...(change.source?.rows ?? []), ...(change.target?.rows ?? []),
+    ...(change.source?.rows ?? []), ...(change.target?.rows ?? []), ...(change.edits ?? []),
   ].map((r) => r.id!).concat((change.annotations ?? []).map((a) => a.segmentId))
     .concat((change.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds]));
 }
@@ -41,6 +41,12 @@ function texts(before: StoredChange | null, after: StoredChange | null): History
     const joinedAfter = a.map((r) => r.text).join(" ");
     if (joinedBefore === joinedAfter) continue;
     out.push({ segmentId: a[0]?.id ?? [...b.keys()][0], side, before: joinedBefore, after: joinedAfter, diff: wordDiff(joinedBefore, joinedAfter) });
+  }
+  // Sentences changed in place at many places (replace all, accept all): one diff each.
+  const editedBefore = new Map((before?.edits ?? []).map((e) => [e.id, e.text]));
+  for (const e of after?.edits ?? []) {
+    const was = editedBefore.get(e.id);
+    if (was !== undefined && was !== e.text) out.push({ segmentId: e.id, side: e.side, before: was, after: e.text, diff: wordDiff(was, e.text) });
   }
   return out.length ? out : undefined;
 }

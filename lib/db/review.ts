@@ -15,7 +15,8 @@ import { defaultServices, realignerOf, type ReviewServices } from "../review/ser
 import type { ReviewOperation } from "../review/types";
 import { textProblem } from "../text-hygiene";
 import { LONG_TRANSACTION, toMeta } from "./documents";
-import { refreshFindings } from "./flags";
+import { refreshFindings, type FlagChanges } from "./flags";
+import { refreshEdited } from "./review-edits";
 import {
   annotationRowOf, linkRowOf, segmentRowOf, trimLinks, writeChange, writeFlagDecisions,
   type AnnotationRow, type ChangeState, type FlagDecision, type LinkRow, type SegmentRow,
@@ -103,7 +104,7 @@ async function lastChange(tx: Tx, documentId: number, entity: ConflictEntity, en
     if (r.entity === entity && r.entityId === entityId) return true;
     const change = r.after as StoredChange | null;
     if (entity === "link") return !!change?.linkIds?.includes(entityId) || !!change?.links?.rows.some((l) => l.id === entityId);
-    if (entity === "segment") return [...(change?.source?.rows ?? []), ...(change?.target?.rows ?? [])].some((x) => x.id === entityId);
+    if (entity === "segment") return [...(change?.source?.rows ?? []), ...(change?.target?.rows ?? []), ...(change?.edits ?? [])].some((x) => x.id === entityId);
     if (entity === "annotation") return !!change?.annotations?.some((a) => a.id === entityId);
     if (entity === "flag") return !!change?.flags?.some((f) => f.id === entityId);
     return false;
@@ -111,7 +112,7 @@ async function lastChange(tx: Tx, documentId: number, entity: ConflictEntity, en
   return recent.find(touches) ?? recent[0] ?? null;
 }
 
-async function staleView(tx: Tx, documentId: number, entity: ConflictEntity, entityId: number | null, current: unknown): Promise<ConflictError> {
+export async function staleView(tx: Tx, documentId: number, entity: ConflictEntity, entityId: number | null, current: unknown): Promise<ConflictError> {
   const revision = await lastChange(tx, documentId, entity, entityId);
   const who = revision?.reviewer ? { login: revision.reviewer.login, name: revision.reviewer.displayName } : null;
   const when = revision?.createdAt.toISOString() ?? null;
@@ -151,7 +152,7 @@ interface Computed {
   nearLink?: number;
 }
 
-function mergePatch(into: ReviewPatch, part: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">) {
+export function mergePatch(into: ReviewPatch, part: Pick<ReviewPatch, "shifts" | "links" | "segments" | "annotations" | "flags">) {
   Object.assign(into.shifts, part.shifts);
   for (const key of ["links", "segments", "annotations", "flags"] as const) {
     (into[key].upsert as unknown[]).push(...part[key].upsert);
@@ -305,7 +306,7 @@ async function joinWithNext(tx: Tx, input: OperationInput, op: Extract<ReviewOpe
   const rows = group;
   const mergedLink: LinkRow = a === b
     ? { ...rows[a], sourceIds: rows[a].sourceIds.filter((id) => id !== next.id), targetIds: rows[a].targetIds.filter((id) => id !== next.id) }
-    : { id: rows[a].id, version: rows[a].version, sourceIds: group.flatMap((r) => r.sourceIds).filter((id) => id !== next.id), targetIds: group.flatMap((r) => r.targetIds).filter((id) => id !== next.id), confidence: 1, status: "confirmed" as LinkStatus };
+    : { id: rows[a].id, version: rows[a].version, sourceIds: group.flatMap((r) => r.sourceIds).filter((id) => id !== next.id), targetIds: group.flatMap((r) => r.targetIds).filter((id) => id !== next.id), confidence: 1, status: "automatic" as LinkStatus };
   const prevId = await prevSegmentId(tx, input.documentId, side, segment.position);
   const linkPrev = await linkIdBefore(tx, input.documentId, first.position);
   const from: ChangeState = { [side]: { prevId, rows: [firstBefore, secondBefore] }, links: { prevId: linkPrev, rows: group }, ...(annotations.length ? { annotations } : {}) };
@@ -404,7 +405,7 @@ async function compute(tx: Tx, input: OperationInput, services: ReviewServices, 
 }
 
 /** Bumps the document's version (the first write, which also serialises concurrent operations). */
-async function bumpDocument(tx: Tx, documentId: number) {
+export async function bumpDocument(tx: Tx, documentId: number) {
   const updated = await tx.document.updateManyAndReturn({ where: { id: documentId, deletedAt: null, state: "ready" }, data: { version: { increment: 1 } } });
   if (!updated.length) throw new InvalidOperationError(`There is no document ${documentId}.`, "notFound");
   return updated[0];
@@ -412,13 +413,16 @@ async function bumpDocument(tx: Tx, documentId: number) {
 
 async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, nearLink?: number) {
   if (scope === null) return;
-  const changes = await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) });
+  mergeFlagChanges(patch, await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) }));
+}
+
+export function mergeFlagChanges(patch: ReviewPatch, changes: FlagChanges) {
   const known = new Set(patch.flags.upsert.map((f) => f.id));
   patch.flags.upsert.push(...changes.upsert.filter((f) => !known.has(f.id)));
   patch.flags.remove.push(...changes.remove);
 }
 
-async function addDecidedFlags(tx: Tx, patch: ReviewPatch, ids: number[]) {
+export async function addDecidedFlags(tx: Tx, patch: ReviewPatch, ids: number[]) {
   if (!ids.length) return;
   const rows = await findManyIn(ids, (part) => tx.flag.findMany({ where: { id: { in: part } } }));
   const records = await flagRecords(tx, rows);
@@ -486,8 +490,8 @@ export async function undoState(db: Db | Tx, documentId: number, reviewerId: num
  * the text like after an edit (the change's own annotations are already in it).
  */
 async function withAnnotationsOfOthers(tx: Tx, documentId: number, from: StoredChange, to: StoredChange): Promise<[StoredChange, StoredChange]> {
-  const before = new Map([...(from.source?.rows ?? []), ...(from.target?.rows ?? [])].map((r) => [r.id!, r.text]));
-  const after = new Map([...(to.source?.rows ?? []), ...(to.target?.rows ?? [])].map((r) => [r.id!, r.text]));
+  const before = new Map([...(from.source?.rows ?? []), ...(from.target?.rows ?? []), ...(from.edits ?? [])].map((r) => [r.id!, r.text]));
+  const after = new Map([...(to.source?.rows ?? []), ...(to.target?.rows ?? []), ...(to.edits ?? [])].map((r) => [r.id!, r.text]));
   const retexted = [...before.keys()].filter((id) => after.has(id) && after.get(id) !== before.get(id));
   if (!retexted.length) return [from, to];
   const known = new Set([...(from.annotations ?? []), ...(to.annotations ?? [])].map((a) => a.id));
@@ -524,6 +528,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
       ].map((r) => r.id!).concat((c.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds])));
       const refreshScope: Computed["refresh"] = target.operation === "realignFrom" ? "all" : ["confirm", "unconfirm", "confirmThrough"].includes(target.operation) || !scope.length ? null : [...new Set(scope)];
       await refresh(tx, documentId, refreshScope, services, patch);
+      if (to.edits?.length) mergeFlagChanges(patch, await refreshEdited(tx, documentId, to.edits.map((e) => e.id), services));
       await addDecidedFlags(tx, patch, decided);
       await tx.revision.update({ where: { id: target.id }, data: { undone: direction === "undo" } });
       const marker = direction === "undo" ? { undoOf: target.id } : { redoOf: target.id };

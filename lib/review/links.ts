@@ -1,6 +1,8 @@
 // The alignment operations as pure functions over the link list (positions, not row ids).
-// Each returns a new list and leaves its input alone; links the reviewer reshaped are
-// marked confirmed (a person has looked at them, so a later re-alignment keeps them).
+// Each returns a new list and leaves its input alone. Links the reviewer reshaped get
+// confidence 1 but stay (or become) unconfirmed: reshaping is not confirming — the neighbour
+// that only received a sentence has not been looked at — so confirmation stays the
+// reviewer's own act (`confirm`), and only confirmed links are protected from re-alignment.
 import type { LinkStatus } from "../document";
 import type { Side } from "../types";
 import { InvalidOperationError } from "./errors";
@@ -24,7 +26,7 @@ export type LinkOperation =
   | { op: "unconfirm"; link: number }
   | { op: "confirmThrough"; link: number };
 
-const reviewed = (source: number[], target: number[], id?: number): LinkState => ({ id, source, target, confidence: 1, status: "confirmed" });
+const reshaped = (source: number[], target: number[], id?: number): LinkState => ({ id, source, target, confidence: 1, status: "automatic" });
 
 function describe(link: LinkState): string {
   return `${link.source.length}-${link.target.length}`;
@@ -42,12 +44,12 @@ export function applyLinkOperation(links: LinkState[], op: LinkOperation): LinkS
       const j = op.op === "mergeWithNext" ? i + 1 : i - 1;
       if (!links[j]) throw new InvalidOperationError(op.op === "mergeWithNext" ? "This is the last link: there is no next link to merge it with." : "This is the first link: there is no previous link to merge it with.");
       const [first, second] = j > i ? [link, links[j]] : [links[j], link];
-      out.splice(Math.min(i, j), 2, reviewed([...first.source, ...second.source], [...first.target, ...second.target], link.id));
+      out.splice(Math.min(i, j), 2, reshaped([...first.source, ...second.source], [...first.target, ...second.target], link.id));
       return out;
     }
     case "splitLink": {
       if (link.source.length <= 1 && link.target.length <= 1) throw new InvalidOperationError(`A ${describe(link)} link cannot be split: it has at most one sentence on each side.`);
-      out.splice(i, 1, reviewed(link.source.slice(0, 1), link.target.slice(0, 1), link.id), reviewed(link.source.slice(1), link.target.slice(1)));
+      out.splice(i, 1, reshaped(link.source.slice(0, 1), link.target.slice(0, 1), link.id), reshaped(link.source.slice(1), link.target.slice(1)));
       return out;
     }
     case "shift": {
@@ -59,8 +61,8 @@ export function applyLinkOperation(links: LinkState[], op: LinkOperation): LinkS
       const moved = op.which === "first" ? sentences[0] : sentences[sentences.length - 1];
       const rest = op.which === "first" ? sentences.slice(1) : sentences.slice(0, -1);
       const into = op.which === "first" ? [...neighbour[op.side], moved] : [moved, ...neighbour[op.side]];
-      const changed = { ...link, [op.side]: rest, confidence: 1, status: "confirmed" as const };
-      const receiving = { ...neighbour, [op.side]: into, confidence: 1, status: "confirmed" as const };
+      const changed = { ...link, [op.side]: rest, confidence: 1, status: "automatic" as const };
+      const receiving = { ...neighbour, [op.side]: into, confidence: 1, status: "automatic" as const };
       out[i] = changed;
       out[j] = receiving;
       if (changed.source.length === 0 && changed.target.length === 0) out.splice(i, 1);
@@ -69,8 +71,8 @@ export function applyLinkOperation(links: LinkState[], op: LinkOperation): LinkS
     case "insertGap": {
       if (link.source.length === 0 || link.target.length === 0) throw new InvalidOperationError(`This ${describe(link)} link already has an empty side.`);
       // The named side's sentences get the new link; the source-only link comes first.
-      const sourceOnly = reviewed(link.source, [], op.side === "source" ? undefined : link.id);
-      const targetOnly = reviewed([], link.target, op.side === "target" ? undefined : link.id);
+      const sourceOnly = reshaped(link.source, [], op.side === "source" ? undefined : link.id);
+      const targetOnly = reshaped([], link.target, op.side === "target" ? undefined : link.id);
       out.splice(i, 1, sourceOnly, targetOnly);
       return out;
     }

@@ -51,7 +51,7 @@ export function linksAfterSentenceJoin(links: LinkState[], side: Side, sentence:
   let out = links;
   if (b !== a) {
     const group = links.slice(a, b + 1);
-    const merged: LinkState = { id: links[a].id, source: group.flatMap((l) => l.source), target: group.flatMap((l) => l.target), confidence: 1, status: "confirmed" };
+    const merged: LinkState = { id: links[a].id, source: group.flatMap((l) => l.source), target: group.flatMap((l) => l.target), confidence: 1, status: "automatic" };
     out = [...links.slice(0, a), merged, ...links.slice(b + 1)];
   }
   out = out.map((l) => {

@@ -43,3 +43,38 @@ export interface ReviewRequest {
   /** Versions of further rows the change was based on (e.g. the neighbour link of a merge). */
   expectedVersions?: { links?: Record<number, number>; segments?: Record<number, number> };
 }
+
+/** Where a search looks: the source text, the target text or both. */
+export type SearchSide = Side | "both";
+
+/** A search over a whole document (GET /api/documents/[id]/search). */
+export interface SearchQuery {
+  text: string;
+  side: SearchSide;
+  caseSensitive: boolean;
+  wholeWord: boolean;
+  /** `text` is a JavaScript regular expression (run with a time limit, see lib/review/search.ts). */
+  regex: boolean;
+}
+
+/** One match, with a little text either side of it for the result list. */
+export interface SearchHit { segmentId: number; side: Side; position: number; start: number; end: number; before: string; match: string; after: string }
+
+export interface SearchResult { hits: SearchHit[]; total: number; truncated: boolean }
+
+/**
+ * Changes to many sentences or findings at once (POST /api/documents/[id]/bulk). Each is one
+ * revision and one undo step. `expectedVersion` is the document's version, except for
+ * `replace`, which names one sentence and sends that sentence's version.
+ */
+export type BulkOperation =
+  /** Replace one match (found by `query` at start–end of the target sentence) by `replacement`. */
+  | { op: "replace"; segmentId: number; start: number; end: number; query: SearchQuery; replacement: string }
+  /** Replace every match of `query` in the target text. */
+  | { op: "replaceAll"; query: SearchQuery; replacement: string }
+  /** Accept every open finding of the same kind (detector and message) as `flagId` that has a suggestion. */
+  | { op: "acceptSimilar"; flagId: number }
+  /** Dismiss every open finding of one detector. */
+  | { op: "dismissDetector"; detector: string };
+
+export interface BulkRequest { operation: BulkOperation; expectedVersion: number }

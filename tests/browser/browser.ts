@@ -48,3 +48,9 @@ export async function importSeedPair(db: Db, title: string): Promise<number> {
   });
   return id;
 }
+
+/** Opens a document's review page and waits until it is hydrated (keys work from then on). */
+export async function openReview(page: Page, id: number): Promise<void> {
+  await page.goto(`/documents/${id}`);
+  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
+}

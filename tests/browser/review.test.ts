@@ -8,7 +8,7 @@ import { createDb, type Db } from "../../lib/db/client";
 import { createDocument } from "../../lib/db/documents";
 import type { DocumentSnapshot, LinkRecord, SegmentRecord } from "../../lib/document";
 import { importDocument } from "../../lib/import";
-import { importSeedPair as importSeedPairInto, launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair as importSeedPairInto, launchBrowser, loggedInContext, openReview } from "./browser";
 
 
 let db: Db;
@@ -16,10 +16,6 @@ let browser: Browser;
 
 const importSeedPair = (title: string) => importSeedPairInto(db, title);
 
-async function openReview(page: Page, id: number): Promise<void> {
-  await page.goto(`/documents/${id}`);
-  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
-}
 
 const rows = (page: Page) => page.getByTestId("link-row");
 const row = (page: Page, i: number) => page.locator(`[data-testid="link-row"][data-row-index="${i}"]`);
@@ -70,6 +66,8 @@ describe("review page", () => {
     await page.keyboard.press("m");
     await expect.poll(() => rows(page).count()).toBe(n - 1);
     expect(await sourceTexts(page, 0)).toContain(secondSource);
+    // Merging is not confirming: the merged link stays unconfirmed until the reviewer confirms it.
+    expect(await row(page, 0).getAttribute("data-status")).toBe("automatic");
 
     // split it again: back to n rows, row 1 starts with that sentence again
     await page.keyboard.press("s");
@@ -82,6 +80,8 @@ describe("review page", () => {
     await page.keyboard.press("]");
     await expect.poll(() => sourceTexts(page, 1)).toContain(firstSource[firstSource.length - 1]);
     expect(await sourceTexts(page, 0)).not.toContain(firstSource[firstSource.length - 1]);
+    // Neither the link that gave the sentence nor the neighbour that only received it is confirmed by the shift.
+    expect([await row(page, 0).getAttribute("data-status"), await row(page, 1).getAttribute("data-status")]).toEqual(["automatic", "automatic"]);
     // and back with the mouse (Source: first sentence to previous link) on row 1
     await selectRow(page, 1);
     await page.getByTestId("link-panel").locator('[data-command="shiftSourceUp"]').click();

@@ -76,6 +76,8 @@ describe("who may read and write: every route with every kind of cookie", () => 
       { path: `/api/documents/${documentId}/operations`, init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: { op: "confirm", linkId: 1 }, expectedVersion: 0 }) } },
       { path: `/api/documents/${documentId}/undo`, init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } },
       { path: `/api/documents/${documentId}/redo`, init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" } },
+      { path: `/api/documents/${documentId}/search?q=the` },
+      { path: `/api/documents/${documentId}/bulk`, init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: { op: "replaceAll", query: { text: "the", side: "target", caseSensitive: false, wholeWord: false, regex: false }, replacement: "x" }, expectedVersion: 0 }) } },
       { path: "/api/import", init: { method: "POST", body: importForm("cookie probe") } },
     ];
     const live = await request(`/api/documents/${documentId}`, cookie);
@@ -325,11 +327,12 @@ describe("roles", () => {
       admin: await loginAs("ada", "admin password"),
     };
     const target = await importSeedPair(db, "Role probes");
-    const reads = [`/api/documents`, `/api/documents/${target}`, `/api/documents/${target}/history`, `/api/documents/${target}/export?format=json`, `/api/documents/${target}/report?format=json`, "/api/report?format=json"];
+    const reads = [`/api/documents`, `/api/documents/${target}`, `/api/documents/${target}/history`, `/api/documents/${target}/export?format=json`, `/api/documents/${target}/report?format=json`, "/api/report?format=json", `/api/documents/${target}/search?q=KI`];
     const json = { "content-type": "application/json" };
     const expected: Record<string, Record<keyof typeof sessions, number>> = {
       confirm: { viewer: 403, reviewer: 200, admin: 200 },
       undo: { viewer: 403, reviewer: 200, admin: 200 },
+      bulk: { viewer: 403, reviewer: 200, admin: 200 },
       import: { viewer: 403, reviewer: 202, admin: 202 },
       delete: { viewer: 403, reviewer: 403, admin: 200 },
       restore: { viewer: 403, reviewer: 403, admin: 200 },
@@ -340,6 +343,7 @@ describe("roles", () => {
       const status = {
         confirm: (await request(`/api/documents/${target}/operations`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: link.status === "confirmed" ? "unconfirm" : "confirm", linkId: link.id }, expectedVersion: link.version }) })).status,
         undo: (await request(`/api/documents/${target}/undo`, cookie, { method: "POST", headers: json, body: "{}" })).status,
+        bulk: (await request(`/api/documents/${target}/bulk`, cookie, { method: "POST", headers: json, body: JSON.stringify({ operation: { op: "dismissDetector", detector: "inconsistent-term" }, expectedVersion: (await db.document.findUniqueOrThrow({ where: { id: target } })).version }) })).status,
         import: (await request("/api/import", cookie, { method: "POST", body: importForm(`import by ${role}`) })).status,
         delete: (await request(`/api/documents/${target}`, cookie, { method: "DELETE" })).status,
         restore: (await request(`/api/documents/${target}/restore`, cookie, { method: "POST", headers: json, body: "{}" })).status,

@@ -66,7 +66,8 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     const [first, second] = original.links;
     const { after, patch } = await run(id, { op: "mergeWithNext", linkId: first.id });
     expect(after.links).toHaveLength(original.links.length - 1);
-    expect(after.links[0]).toMatchObject({ id: first.id, source: [0, 1], target: [0, 1], status: "confirmed" });
+    // Merging is not confirming: the reviewer confirms the merged link with its own act.
+    expect(after.links[0]).toMatchObject({ id: first.id, source: [0, 1], target: [0, 1], status: "automatic" });
     expect(patch.links.remove).toEqual([second.id]);
     expect(patch.links.upsert.map((l) => l.id)).toEqual([first.id]);
     expect(patch.shifts.links).toEqual({ at: 2, delta: -1 });
@@ -86,7 +87,7 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
   it("splits an n-m link, shifts sentences between links, inserts a gap, and confirms", async () => {
     const id = await seedDocument(t.db);
     const original = await loadSnapshot(t.db, id);
-    const [l0, l1, l2] = original.links;
+    const [, l1, l2] = original.links;
     await run(id, { op: "mergeWithPrevious", linkId: l1.id });
     let { after } = await run(id, { op: "splitLink", linkId: l1.id });
     expect(after.links.slice(0, 2).map((l) => [l.id, l.source, l.target])).toEqual([[l1.id, [0], [0]], [after.links[1].id, [1], [1]]]);
@@ -99,7 +100,11 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     expect(after.links[2].id).toBe(l2.id);
     ({ after } = await run(id, { op: "shift", linkId: after.links[3].id, side: "target", which: "first" }));
     expect(after.links.slice(2, 4).map((l) => [l.source, l.target])).toEqual([[[2], [2]], [[3], [3]]]);
-    ({ after } = await run(id, { op: "unconfirm", linkId: l0.id === after.links[0].id ? l0.id : after.links[0].id }));
+    // Reshaping is not confirming: every link these edits touched is still unconfirmed.
+    expect(after.links.slice(0, 4).map((l) => l.status)).toEqual(["automatic", "automatic", "automatic", "automatic"]);
+    ({ after } = await run(id, { op: "confirm", linkId: after.links[0].id }));
+    expect(after.links[0].status).toBe("confirmed");
+    ({ after } = await run(id, { op: "unconfirm", linkId: after.links[0].id }));
     expect(after.links[0].status).toBe("automatic");
     const doc = await loadSnapshot(t.db, id);
     const input = { documentId: id, reviewerId: alex.id, operation: { op: "confirmThrough" as const, linkId: doc.links[5].id }, expectedVersion: doc.document.version };
@@ -161,7 +166,7 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     const original = await loadSnapshot(t.db, id);
     const { after } = await run(id, { op: "joinWithNext", segmentId: original.source[3].id });
     expect(after.source).toHaveLength(original.source.length - 1);
-    expect(after.links[3]).toMatchObject({ id: original.links[3].id, source: [3], target: [3, 4], status: "confirmed" });
+    expect(after.links[3]).toMatchObject({ id: original.links[3].id, source: [3], target: [3, 4], status: "automatic" });
     expect(after.source[3].text).toBe(`${original.source[3].text} ${original.source[4].text}`);
     await undo(t.db, id, alex.id);
     expect(essence(await loadSnapshot(t.db, id))).toEqual(essence(original));
@@ -352,8 +357,8 @@ describe.each(DATABASE_KINDS)("review operations on %s", (kind) => {
     const id = await seedDocument(t.db);
     const view = await loadSnapshot(t.db, id);
     // Damage the alignment below link 4, confirm one link in the middle, then re-align from link 4.
+    // The merged link stays unconfirmed (merging is not confirming), so the re-alignment may redo it.
     await run(id, { op: "mergeWithNext", linkId: view.links[5].id });
-    await run(id, { op: "unconfirm", linkId: view.links[5].id });
     await run(id, { op: "confirm", linkId: view.links[8].id });
     const damaged = await loadSnapshot(t.db, id);
     const { after } = await run(id, { op: "realignFrom", linkId: damaged.links[4].id }, alex.id).catch(async (e) => { throw e; });

@@ -17,7 +17,22 @@ describe("link operations", () => {
     expect(shape(applyLinkOperation(sample(), { op: "mergeWithNext", link: 1 }))).toEqual([[[0], [0]], [[1, 2], [1, 2]], [[3], [3, 4]], [[4, 5], [5]]]);
     const merged = applyLinkOperation(sample(), { op: "mergeWithPrevious", link: 3 });
     expect(shape(merged)[2]).toEqual([[3], [2, 3, 4]]);
-    expect(merged[2]).toMatchObject({ id: 4, status: "confirmed" });
+    // Reshaping is not confirming: the merged link stays unconfirmed until the reviewer confirms it.
+    expect(merged[2]).toMatchObject({ id: 4, status: "automatic" });
+  });
+
+  it("leaves every link a structural edit touches unconfirmed, also confirmed ones and the neighbour that only received a sentence", () => {
+    const confirmedAll = sample().map((l) => ({ ...l, status: "confirmed" as const }));
+    const touched = (out: LinkState[], ids: (number | undefined)[]) => out.filter((l) => ids.includes(l.id)).map((l) => l.status);
+    const shifted = applyLinkOperation(confirmedAll, { op: "shift", link: 1, side: "source", which: "last" });
+    expect(touched(shifted, [2, 3])).toEqual(["automatic", "automatic"]);
+    expect(touched(shifted, [1, 4, 5])).toEqual(["confirmed", "confirmed", "confirmed"]);
+    expect(applyLinkOperation(confirmedAll, { op: "mergeWithNext", link: 0 })[0].status).toBe("automatic");
+    expect(applyLinkOperation(confirmedAll, { op: "splitLink", link: 1 }).slice(1, 3).map((l) => l.status)).toEqual(["automatic", "automatic"]);
+    expect(applyLinkOperation(confirmedAll, { op: "insertGap", link: 0, side: "target" }).slice(0, 2).map((l) => l.status)).toEqual(["automatic", "automatic"]);
+    const joined = linksAfterSentenceJoin(confirmedAll, "source", 0);
+    expect(joined.merged).toBe(true);
+    expect(joined.links[0].status).toBe("automatic");
   });
 
   it("splits an n-m link after its first sentences", () => {

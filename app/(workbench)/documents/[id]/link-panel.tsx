@@ -17,6 +17,10 @@ export interface PanelActions {
   startEdit(side: Side, position: number): void;
   joinSentence(side: Side, position: number): void;
   decideFlag(flagId: number, decision: "accepted" | "dismissed" | "open"): void;
+  /** Accept every open finding of this one's kind (detector and message) that has a suggestion. */
+  acceptSimilar(flagId: number, count: number): void;
+  /** Dismiss every open finding of this detector in the document. */
+  dismissDetector(detector: string, count: number): void;
   addAnnotation(draft: AnnotationDraft, category: MqmCategory, severity: Severity, comment: string): Promise<boolean>;
   updateAnnotation(a: AnnotationRecord, fields: { category: MqmCategory; severity: Severity; comment: string }): Promise<boolean>;
   deleteAnnotation(a: AnnotationRecord): void;
@@ -89,6 +93,7 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
         <div className="editor-actions">
           {flag.suggestion !== undefined && <button type="button" onClick={() => actions.decideFlag(flag.id, "accepted")}>{t("finding.accept")}</button>}
           <button type="button" className="secondary" onClick={() => actions.decideFlag(flag.id, "dismissed")}>{t("finding.dismiss")}</button>
+          <BulkButtons flag={flag} snapshot={snapshot} actions={actions} />
         </div>
       ) : (
         <div className="meta">
@@ -97,6 +102,19 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
         </div>
       )}
     </li>
+  );
+}
+
+/** The same decision for every finding of this kind in the document, when there are others. */
+function BulkButtons({ flag, snapshot, actions }: { flag: FlagRecord; snapshot: DocumentSnapshot; actions: PanelActions }) {
+  const { t } = useTranslation("review");
+  const open = snapshot.flags.filter((f) => f.status === "open" && f.detector === flag.detector);
+  const similar = flag.suggestion !== undefined ? open.filter((f) => f.suggestion !== undefined && f.message.key === flag.message.key).length : 0;
+  return (
+    <>
+      {similar > 1 && <button type="button" className="secondary" data-testid="accept-similar" onClick={() => actions.acceptSimilar(flag.id, similar)}>{t("bulk.acceptAll", { count: similar })}</button>}
+      {open.length > 1 && <button type="button" className="secondary" data-testid="dismiss-detector" onClick={() => actions.dismissDetector(flag.detector, open.length)}>{t("bulk.dismissAll", { count: open.length })}</button>}
+    </>
   );
 }
 
@@ -203,6 +221,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
           <ul className="annotations">{annotations.map((a) => <AnnotationItem key={a.id} a={a} snapshot={snapshot} reviewers={reviewers} actions={actions} />)}</ul>
         )}
         <p className="meta">{t("annotation.howTo")}</p>
+        <p className="meta">{t("annotation.keyboard")}</p>
       </section>
       <section aria-label={t("panel.history")}>
         <h3>

@@ -26,7 +26,8 @@ function lastWriters(snapshot: DocumentSnapshot): Touched {
   const rowsOf = (r: RevisionRecord): unknown[] => {
     const after = r.after as Record<string, { rows?: unknown } | undefined> | null;
     if (!after || typeof after !== "object") return [];
-    return ["source", "target", "segments"].flatMap((k) => (Array.isArray(after[k]?.rows) ? (after[k]!.rows as unknown[]) : []));
+    const edits = (after as { edits?: unknown }).edits; // sentences changed in place by replace all / accept all
+    return ["source", "target", "segments"].flatMap((k) => (Array.isArray(after[k]?.rows) ? (after[k]!.rows as unknown[]) : [])).concat(Array.isArray(edits) ? edits : []);
   };
   for (const r of snapshot.revisions) {
     if (r.undone) continue;

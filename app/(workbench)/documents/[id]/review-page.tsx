@@ -14,6 +14,9 @@ import { buildIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows,
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
 import { createRangeStore } from "./visible-range";
+import { nextSelection, selectOffsets, sentenceTextElement, wordSpans, type WordSelection } from "./keyboard-selection";
+import { SearchPanel, type SearchPanelHandle } from "./search-panel";
+import type { SearchHit, SearchQuery } from "@/lib/review/types";
 import { VirtualList, type VirtualListHandle } from "./virtual-list";
 import { fromWire, type WireSnapshot } from "./wire";
 import { displayLabel } from "@/lib/text-hygiene";
@@ -79,6 +82,12 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   const [rangeStore] = useState(createRangeStore);
   const list = useRef<VirtualListHandle>(null);
   const filterSelect = useRef<HTMLSelectElement>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const searchPanel = useRef<SearchPanelHandle>(null);
+  const [searchTick, setSearchTick] = useState(0);
+  useEffect(() => { if (searchTick) searchPanel.current?.focus(); }, [searchTick]);
+  /** Words selected from the keyboard (Shift+arrows) in a sentence of the current row. */
+  const wordSelection = useRef<WordSelection | null>(null);
   const focusWanted = useRef(false);
   const [focusTick, setFocusTick] = useState(0);
   /** Set once hydrated: tests and the benchmark wait for it before typing. */
@@ -233,6 +242,33 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         void joinSentence(at.side, at.position);
         return;
       }
+      case "selectWordNext": case "selectWordBack": case "selectionLeft": case "selectionRight":
+      case "selectNextSentence": case "selectPreviousSentence": {
+        if (!row) return;
+        const sentences = ([...(bilingual ? ["target", "source"] : ["source"])] as Side[]).flatMap((side) => row[side].map((position) => ({ side, position })));
+        if (!sentences.length) return;
+        const previous = wordSelection.current;
+        const inRow = (x: { side: Side; position: number } | null) => !!x && sentences.some((c) => c.side === x.side && c.position === x.position);
+        let at = inRow(previous) ? { side: previous!.side, position: previous!.position } : inRow(activeSentence.current) ? activeSentence.current! : sentences[0];
+        let action: Parameters<typeof nextSelection>[3] = command === "selectWordNext" ? "extend" : command === "selectWordBack" ? "shrink" : command === "selectionLeft" ? "move-left" : "move-right";
+        let base = inRow(previous) ? previous : null;
+        if (command === "selectNextSentence" || command === "selectPreviousSentence") {
+          const k = sentences.findIndex((c) => c.side === at.side && c.position === at.position);
+          at = sentences[Math.max(0, Math.min(sentences.length - 1, k + (command === "selectNextSentence" ? 1 : -1)))];
+          action = "extend";
+          base = null;
+        }
+        if (!base && action !== "extend") return;
+        const words = wordSpans(snapshot[at.side][at.position]?.text ?? "");
+        const next = nextSelection(base, at, words.length, action);
+        const element = sentenceTextElement(current, at.side, at.position);
+        if (!next || !element) return;
+        wordSelection.current = next;
+        activeSentence.current = at;
+        selectOffsets(element, words[next.first][0], words[next.last][1]);
+        return;
+      }
+      case "search": setSearchOpen(true); setSearchTick((n) => n + 1); return;
       case "annotate": {
         const d = selectionInSentence();
         if (!d) { say("info", t("errors.selectFirst")); return; }
@@ -247,7 +283,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       case "filter": filterSelect.current?.focus(); return;
       case "help": setHelp((h) => !h); return;
     }
-  }, [row, current, shown, rows, filter, bilingual, lookup, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
+  }, [row, current, shown, rows, filter, bilingual, lookup, snapshot, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
 
   const saveEdit = useCallback(async (segment: SegmentRecord, text: string) => {
     if (text === segment.text) { setEditing(null); refocus(); return true; }
@@ -277,6 +313,39 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     });
   }, [operate, say, t]);
 
+  const acceptSimilar = useCallback((flagId: number, count: number) => {
+    void review.bulk((s) => ({ operation: { op: "acceptSimilar", flagId }, expectedVersion: s.document.version }))
+      .then((ok) => { if (ok) say("info", t("bulk.accepted", { count })); });
+  }, [review, say, t]);
+  const dismissDetector = useCallback((detector: string, count: number) => {
+    void review.bulk((s) => ({ operation: { op: "dismissDetector", detector }, expectedVersion: s.document.version }))
+      .then((ok) => { if (ok) say("info", t("bulk.dismissed", { count })); });
+  }, [review, say, t]);
+
+  const showMatch = useCallback((hit: SearchHit) => {
+    const ri = lookup.rowOfSentence[hit.side][hit.position];
+    if (ri < 0) return;
+    goTo(ri, false);
+    // Mark the match with the page's selection once the windowed list has mounted its row.
+    let frames = 0;
+    const mark = () => {
+      const element = sentenceTextElement(ri, hit.side, hit.position);
+      if (element) { wordSelection.current = null; selectOffsets(element, hit.start, hit.end); } else if (++frames < 30) requestAnimationFrame(mark);
+    };
+    requestAnimationFrame(mark);
+  }, [lookup, goTo]);
+  const replaceOne = useCallback((hit: SearchHit, query: SearchQuery, replacement: string) => review.bulk((s) => {
+    const seg = s[hit.side].find((x) => x.id === hit.segmentId);
+    if (!seg) { say("error", t("errors.sentenceGone")); return null; }
+    return { operation: { op: "replace", segmentId: seg.id, start: hit.start, end: hit.end, query, replacement }, expectedVersion: seg.version };
+  }), [review, say, t]);
+  const replaceAll = useCallback(async (query: SearchQuery, replacement: string, count: number) => {
+    if (!window.confirm(t("search.confirmAll", { count }))) return false;
+    const ok = await review.bulk((s) => ({ operation: { op: "replaceAll", query, replacement }, expectedVersion: s.document.version }));
+    if (ok) say("info", t("search.replacedAll"));
+    return ok;
+  }, [review, say, t]);
+
   const rowActions: RowActions = useMemo(() => ({
     select: (index: number) => { if (rows[index]) { setCurrentKey(rows[index].key); lastIndex.current = index; } },
     focusSentence: (side, position) => { activeSentence.current = { side, position }; },
@@ -290,22 +359,25 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       hintTimer.current = setTimeout(() => setHint(null), 250);
     },
     decideFlag,
+    noSuggestion: () => say("info", t("finding.noSuggestion")),
     saveEdit,
     splitSentence: (segment, text, at) => { void splitSentence(segment, text, at); },
     cancelEdit: () => { setEditing(null); refocus(); },
-  }), [rows, decideFlag, saveEdit, splitSentence, refocus]);
+  }), [rows, decideFlag, saveEdit, splitSentence, refocus, say, t]);
 
   const panelActions: PanelActions = useMemo(() => ({
     command: runCommand,
     startEdit: (side, position) => setEditing({ side, position }),
     joinSentence: (side, position) => { void joinSentence(side, position); },
     decideFlag,
+    acceptSimilar,
+    dismissDetector,
     addAnnotation: async (d, category: MqmCategory, severity: Severity, comment) => {
       const ok = await segmentRequest(d.segmentId, d.side, (_s, cur) => {
         if (cur.text.slice(d.start, d.end) !== d.quote) return t("errors.selectionChanged");
         return { operation: { op: "addAnnotation", segmentId: cur.id, start: d.start, end: d.end, category, severity, comment }, expectedVersion: cur.version };
       });
-      if (ok) { setDraft(null); window.getSelection()?.removeAllRanges(); refocus(); }
+      if (ok) { setDraft(null); wordSelection.current = null; window.getSelection()?.removeAllRanges(); refocus(); }
       return ok;
     },
     updateAnnotation: (a: AnnotationRecord, fields) => operate((s) => {
@@ -322,20 +394,29 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       });
     },
     cancelDraft: () => { setDraft(null); refocus(); },
-  }), [runCommand, joinSentence, decideFlag, segmentRequest, operate, say, t, refocus]);
+  }), [runCommand, joinSentence, decideFlag, acceptSimilar, dismissDetector, segmentRequest, operate, say, t, refocus]);
 
   // ---- keyboard -------------------------------------------------------------------------------
   const commandRef = useRef(runCommand);
   commandRef.current = runCommand;
+  const refocusRef = useRef(refocus);
+  refocusRef.current = refocus;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const target = e.target as HTMLElement | null;
+      // Escape in the filter, the search or another field of the page goes back to the list (the
+      // sentence editor and the annotation form handle their own Escape: they close themselves).
+      if (e.key === "Escape" && target?.closest("input, textarea, select") && !target.closest(".overlay, .sentence-editor, .annotation-form")) {
+        e.preventDefault();
+        refocusRef.current();
+        return;
+      }
       if (target?.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], .overlay")) return;
       if (target?.closest("button, a") && (e.key === "Enter" || e.key === " ")) return;
       const command = commandFor(e);
       if (!command) {
-        if (e.key === "Escape") { setHint(null); setDraft(null); }
+        if (e.key === "Escape") { setHint(null); setDraft(null); wordSelection.current = null; }
         return;
       }
       e.preventDefault();
@@ -409,6 +490,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         <button type="button" className="secondary" onClick={() => runCommand("previousProblem")}>{t("command.previousProblem")}</button>
         <button type="button" className="secondary" onClick={() => runCommand("nextProblem")}>{t("command.nextProblem")}</button>
         <button type="button" className="secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => runCommand("annotate")}>{t("command.annotate")}</button>
+        <button type="button" className="secondary" aria-expanded={searchOpen} aria-keyshortcuts="/" data-testid="open-search" onClick={() => runCommand("search")}>{t("search.open")}</button>
         <span className="spacer" />
         <button type="button" className="secondary" disabled={!review.undo?.undo} onClick={() => void review.undoLast()} title={review.undo?.undo ? t(`op.${review.undo.undo.operation}`, { defaultValue: review.undo.undo.operation }) : undefined}>{t("command.undo")}</button>
         <button type="button" className="secondary" disabled={!review.undo?.redo} onClick={() => void review.redoLast()} title={review.undo?.redo ? t(`op.${review.undo.redo.operation}`, { defaultValue: review.undo.redo.operation }) : undefined}>{t("command.redo")}</button>
@@ -422,6 +504,19 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           <span>{review.notice.text}</span>
           <button type="button" className="link-button" onClick={() => review.setNotice(null)} aria-label={t("notice.close")}>×</button>
         </div>
+      )}
+
+      {searchOpen && (
+        <SearchPanel
+          ref={searchPanel}
+          documentId={doc.id}
+          bilingual={bilingual}
+          show={showMatch}
+          replaceOne={replaceOne}
+          replaceAll={replaceAll}
+          canEdit
+          onClose={() => { setSearchOpen(false); refocus(); }}
+        />
       )}
 
       {docHistory && (

@@ -14,6 +14,8 @@ export interface SentenceActions {
   showHint(flagIds: number[], anchor: HTMLElement): void;
   hideHint(): void;
   decideFlag(flagId: number, decision: "accepted" | "dismissed"): void;
+  /** Enter on a finding that has no suggestion: say so rather than do nothing. */
+  noSuggestion(): void;
   saveEdit(segment: SegmentRecord, text: string): Promise<boolean>;
   splitSentence(segment: SegmentRecord, text: string, at: number): void;
   cancelEdit(): void;
@@ -47,7 +49,7 @@ export function SentenceText({ segment, flags, annotations, actions }: { segment
   // Enter accepts the first finding on the span that has a fix; Delete dismisses the first one.
   const onMarkKey = (e: KeyboardEvent, flags: FlagRecord[]) => {
     const fixable = flags.find((f) => f.suggestion !== undefined);
-    if (e.key === "Enter" && fixable) { e.preventDefault(); e.stopPropagation(); actions.decideFlag(fixable.id, "accepted"); }
+    if (e.key === "Enter") { e.preventDefault(); e.stopPropagation(); if (fixable) actions.decideFlag(fixable.id, "accepted"); else actions.noSuggestion(); }
     else if (e.key === "Delete" || e.key === "Backspace") { e.preventDefault(); e.stopPropagation(); actions.decideFlag(flags[0].id, "dismissed"); }
     else if (e.key === "Escape") actions.hideHint();
   };

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSnapshot } from "@/lib/document";
 import { applyPatch, type ReviewPatch, type UndoState } from "@/lib/review/patch";
-import type { ReviewOperation } from "@/lib/review/types";
+import type { BulkRequest, ReviewOperation } from "@/lib/review/types";
 
 export interface OperationRequestBody {
   operation: ReviewOperation;
@@ -113,6 +113,12 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
     return send("/operations", () => build(current.current));
   }, [send]);
 
+  /** Search-and-replace and bulk decisions (POST …/bulk): one revision, one undo step each. */
+  const bulk = useCallback((build: (s: DocumentSnapshot) => BulkRequest | null) => {
+    setNotice((n) => (n?.kind === "conflict" ? n : null));
+    return send("/bulk", () => build(current.current));
+  }, [send]);
+
   const undoLast = useCallback(() => send("/undo", () => ({})), [send]);
   const redoLast = useCallback(() => send("/redo", () => ({})), [send]);
 
@@ -135,5 +141,5 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
     return () => { stopped = true; document.removeEventListener("visibilitychange", onVisible); };
   }, [url, replace]);
 
-  return { snapshot, undo, notice, setNotice, say, pending: pending > 0, touched, revision, operate, undoLast, redoLast, reload, current };
+  return { snapshot, undo, notice, setNotice, say, pending: pending > 0, touched, revision, operate, bulk, undoLast, redoLast, reload, current };
 }
