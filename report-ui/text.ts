@@ -10,11 +10,13 @@ export interface ReportText {
   date: (iso: string | null) => string;
   num: (n: number, digits?: number) => string;
   finding: (message: { key: string; params: Record<string, string | number> }) => string;
+  /** A login as the person's display name (the report's `people`), the login itself without one. */
+  person: (login: string) => string;
   /** A revision's operation in words; the operation name itself when there is no text for it. */
   operation: (op: string) => string;
 }
 
-export function reportText(lang: UiLanguage): ReportText {
+export function reportText(lang: UiLanguage, people: Record<string, string> = {}): ReportText {
   const locale = lang === "de" ? "de-DE" : "en-GB";
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const t = (key: string, params?: Record<string, unknown>) => translate(lang, `report:${key}`, params);
@@ -24,6 +26,7 @@ export function reportText(lang: UiLanguage): ReportText {
     date: (iso) => (iso ? `${dateFormat.format(new Date(iso))} UTC` : "–"),
     num: (n, digits = 0) => n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     finding: (message) => findingMessage(lang, message),
+    person: (login) => people[login] ?? login,
     operation: (op) => {
       const key = `operations.${op}`;
       const text = t(key);

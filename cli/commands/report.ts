@@ -31,14 +31,25 @@ Options:
                            ${DEFAULT_MIN_CONFIDENCE}, chosen on professionally rated machine translation; 0 keeps all)
   --out FILE               write to FILE instead of stdout`;
 
-async function allSnapshots(): Promise<DocumentSnapshot[]> {
+async function allSnapshots(): Promise<{ snapshots: DocumentSnapshot[]; names: Record<string, string> }> {
   const { db } = await import("../../lib/db/client");
   const { listDocuments, loadSnapshot } = await import("../../lib/db/documents");
+  const { displayNames } = await import("../../lib/db/reviewers");
   try {
     const docs = await listDocuments(db());
     const out: DocumentSnapshot[] = [];
     for (const d of docs) out.push(await loadSnapshot(db(), d.id));
-    return out;
+    return { snapshots: out, names: await displayNames(db()) };
+  } finally {
+    await db().$disconnect();
+  }
+}
+
+async function storedDisplayNames(): Promise<Record<string, string>> {
+  const { db } = await import("../../lib/db/client");
+  const { displayNames } = await import("../../lib/db/reviewers");
+  try {
+    return await displayNames(db());
   } finally {
     await db().$disconnect();
   }
@@ -71,7 +82,8 @@ export const reportCommand: Command = {
 
     if (values.all) {
       if (values.document !== undefined || positionals.length) throw new UsageError("--all takes no --document and no files.");
-      const snapshots = await allSnapshots();
+      const { snapshots, names } = await allSnapshots();
+      options.displayNames = names;
       if (format === "csv") writeOutput(values.out, renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, options)), lang));
       else {
         const project = buildProjectReport(snapshots, options);
@@ -79,7 +91,9 @@ export const reportCommand: Command = {
       }
       return 0;
     }
-    const report = buildQualityReport(await snapshotFromArgs(values, positionals), options);
+    const snapshot = await snapshotFromArgs(values, positionals);
+    if (values.document !== undefined) options.displayNames = await storedDisplayNames();
+    const report = buildQualityReport(snapshot, options);
     const output = format === "html" ? await renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang) : JSON.stringify(report, null, 2) + "\n";
     writeOutput(values.out, output);
     return 0;

@@ -84,7 +84,7 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
     <li className={`finding status-${flag.status}`} data-testid="finding-item" data-flag-id={flag.id}>
       <div><span className={`sev sev-${flag.severity}`}>{t(`severity.${flag.severity}`)}</span> {t(`category.${flag.category}`, { defaultValue: flag.category })}</div>
       <p>{findingText(i18n.language, flag)}</p>
-      <p className="meta">“{text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
+      <p className="meta">“{flag.status === "open" ? text.slice(flag.span[0], flag.span[1]) : flag.excerpt ?? text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
       {flag.status === "open" ? (
         <div className="editor-actions">
           {flag.suggestion !== undefined && <button type="button" onClick={() => actions.decideFlag(flag.id, "accepted")}>{t("finding.accept")}</button>}
@@ -93,7 +93,10 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
       ) : (
         <div className="meta">
           {t(`finding.${flag.status}`)}{flag.decidedBy ? ` · ${reviewers[flag.decidedBy] ?? flag.decidedBy}` : ""}{" "}
-          <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "open")}>{t("finding.reopen")}</button>
+          {/* A fix by hand is undone with the edit; a reviewer can still say it was no error. */}
+          {flag.status === "fixed"
+            ? <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "dismissed")}>{t("finding.dismiss")}</button>
+            : <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "open")}>{t("finding.reopen")}</button>}
         </div>
       )}
     </li>
