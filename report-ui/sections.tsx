@@ -80,7 +80,7 @@ export function Totals({ report, c, showHiddenHref }: { report: Pick<QualityRepo
       </p>
       {totals.hidden > 0 && (
         <p className="muted" data-testid="hidden-findings">
-          {c.t("totals.hidden", { count: totals.hidden, min: report.minConfidence })}
+          {c.t("totals.hidden", { count: totals.hidden, min: c.num(report.minConfidence, 0, 2) })}
           {showHiddenHref && <>{" "}<a href={showHiddenHref}>{c.t("totals.showHidden")}</a></>}
         </p>
       )}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnnotationRecord, DocumentSnapshot, FlagRecord } from "@/lib/document";
 import { findingMessage, isUiLanguage } from "@/lib/i18n";
+import { formatNumber } from "@/lib/i18n/format";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { HistoryPanel } from "./history-panel";
 import { MQM_CATEGORY_LIST, SEVERITY_LIST, sentenceKey, type ReviewIndex, type Row } from "./review-model";
@@ -140,7 +141,7 @@ function AnnotationItem({ a, snapshot, reviewers, actions }: { a: AnnotationReco
 }
 
 export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, historyOpen, setHistoryOpen, revision, actions }: Props) {
-  const { t } = useTranslation("review");
+  const { t, i18n } = useTranslation("review");
   if (!row) return <aside className="link-panel" aria-label={t("panel.label")}><p className="meta">{t("panel.none")}</p></aside>;
   const sentences = (["source", "target"] as const).flatMap((side) => row[side].map((p) => ({ side, p })));
   const flags = sentences.flatMap(({ side, p }) => lookup.flagsBySentence.get(sentenceKey(side, p)) ?? []);
@@ -153,7 +154,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
       <h2>{bilingual ? t("panel.link", { n: row.position + 1 }) : t("panel.sentence", { n: row.position + 1 })}</h2>
       {bilingual && (
         <p className="meta">
-          {row.source.length}–{row.target.length} · {t("row.confidence")} {row.confidence.toFixed(2)} · {t(`status.${row.status}`)}
+          {row.source.length}–{row.target.length} · {t("row.confidence")} {formatNumber(i18n.language, row.confidence, 2)} · {t(`status.${row.status}`)}
         </p>
       )}
       {bilingual && (
@@ -174,7 +175,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         <ul className="sentence-actions">
           {sentences.map(({ side, p }) => (
             <li key={`${side}${p}`}>
-              <span className="meta">{t(`side.${side}`)} {p + 1}</span>{" "}
+              <span className="meta">{t(`side.${side}`, { context: bilingual ? undefined : "single" })} {p + 1}</span>{" "}
               <button type="button" className="secondary" onClick={() => actions.startEdit(side, p)}>{t("panel.edit")}</button>{" "}
               <button type="button" className="secondary" disabled={p + 1 >= snapshot[side].length} onClick={() => actions.joinSentence(side, p)}>{t("panel.join")}</button>
             </li>
@@ -191,7 +192,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         <h3>{t("panel.annotations")} ({annotations.length})</h3>
         {draft && (
           <div className="draft">
-            <p className="meta">{t("annotation.new", { side: t(`side.${draft.side}`), quote: draft.quote })}</p>
+            <p className="meta">{t("annotation.new", { context: bilingual ? undefined : "single", side: t(`side.${draft.side}`), quote: draft.quote })}</p>
             <AnnotationFields
               key={`${draft.segmentId}-${draft.start}-${draft.end}`}
               initial={{ category: "Accuracy/Mistranslation", severity: "minor", comment: "" }}

@@ -2,8 +2,10 @@
 // The review page: windowed side-by-side list, alignment map, side panel, keyboard map.
 // Every change goes through useReview (server-side, versioned, undoable); this component
 // decides what the reviewer meant and builds the request from the latest snapshot.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/lib/i18n/format";
+import { HINT_GAP, hintPosition, type Box } from "./hint-position";
 import type { AnnotationRecord, DocumentSnapshot, SegmentRecord } from "@/lib/document";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { AlignmentMap } from "./alignment-map";
@@ -74,7 +76,8 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   const [help, setHelp] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [docHistory, setDocHistory] = useState(false);
-  const [hint, setHint] = useState<{ flagIds: number[]; top: number; left: number } | null>(null);
+  const [hint, setHint] = useState<{ flagIds: number[]; anchor: Box } | null>(null);
+  const hintBox = useRef<HTMLDivElement | null>(null);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [rangeStore] = useState(createRangeStore);
   const list = useRef<VirtualListHandle>(null);
@@ -283,7 +286,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     showHint: (flagIds, anchor) => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
       const r = anchor.getBoundingClientRect();
-      setHint({ flagIds, top: r.bottom + 4, left: Math.min(r.left, window.innerWidth - 340) });
+      setHint({ flagIds, anchor: { top: r.top, bottom: r.bottom, left: r.left } });
     },
     hideHint: () => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
@@ -368,6 +371,16 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     );
   }, [shown, rows, bilingual, segments, langs, lookup, current, editing, review.touched, reviewers, rowActions]);
 
+  // Placed once its size is known: above the marked words when below would leave the window.
+  useLayoutEffect(() => {
+    const el = hintBox.current;
+    if (!hint || !el) return;
+    const { top, left } = hintPosition(hint.anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
+    el.style.top = `${top}px`;
+    el.style.left = `${left}px`;
+  }, [hint]);
+  // A hint belongs to the list as it was: another filter shows other rows.
+  useEffect(() => { setHint(null); }, [filter, showDoubtful]);
   const hintFlags = hint ? snapshot.flags.filter((f) => hint.flagIds.includes(f.id) && f.status === "open" && (showDoubtful || !isDoubtful(f, minConfidence))) : [];
   const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
   const doc = snapshot.document;
@@ -401,9 +414,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         </label>
         <span className="meta" aria-live="polite">{t("filter.count", { shown: shown.length, total: rows.length })}</span>
         {(showDoubtful || lookup.hiddenFindings > 0) && (
-          <label className="inline" title={t("filter.doubtfulHint", { min: minConfidence })}>
+          <label className="inline" title={t("filter.doubtfulHint", { min: formatNumber(i18n.language, minConfidence, 0, 2) })}>
             <input type="checkbox" checked={showDoubtful} onChange={(e) => setShowDoubtful(e.target.checked)} data-testid="show-doubtful" />
-            <span>{showDoubtful ? t("filter.doubtfulShown", { min: minConfidence }) : t("filter.doubtful", { count: lookup.hiddenFindings, min: minConfidence })}</span>
+            <span>{showDoubtful ? t("filter.doubtfulShown", { min: formatNumber(i18n.language, minConfidence, 0, 2) }) : t("filter.doubtful", { count: lookup.hiddenFindings, min: formatNumber(i18n.language, minConfidence, 0, 2) })}</span>
           </label>
         )}
         <button type="button" className="secondary" onClick={() => runCommand("previousProblem")}>{t("command.previousProblem")}</button>
@@ -438,7 +451,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         <div className="review-list-wrap">
           <div className={`list-head${bilingual ? "" : " single"}`} aria-hidden="true">
             <span>#</span>
-            <span>{t("side.source")} ({doc.sourceLang})</span>
+            <span>{t("side.source", { context: bilingual ? undefined : "single" })} ({doc.sourceLang})</span>
             {bilingual && <span>{t("side.target")} ({doc.targetLang})</span>}
             {bilingual && <span className="num">{t("row.confidenceShort")}</span>}
           </div>
@@ -471,7 +484,8 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           className="finding-hint"
           role="tooltip"
           data-testid="finding-hint"
-          style={{ top: hint.top, left: Math.max(8, hint.left) }}
+          ref={hintBox}
+          style={{ top: hint.anchor.bottom + HINT_GAP, left: hint.anchor.left }}
           onMouseEnter={() => { if (hintTimer.current) clearTimeout(hintTimer.current); }}
           onMouseLeave={() => rowActions.hideHint()}
         >
