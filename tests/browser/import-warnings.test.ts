@@ -67,8 +67,8 @@ describe("import warnings", () => {
   it("speaks German", async () => {
     const { context, page } = await loggedInContext(browser);
     await page.goto("/import");
-    await page.getByLabel("Language").selectOption("de");
-    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("de");
+    await page.getByLabel("Language", { exact: true }).selectOption("de");
+    await expect.poll(() => page.locator('button[type="submit"]').textContent()).toBe("Importieren");
     await page.getByTestId("source-text").fill(DE);
     await page.getByTestId("target-text").fill(EN);
     await page.locator('button[type="submit"]').click();

@@ -58,7 +58,7 @@ describe("polish", () => {
     await page.getByLabel("Login").fill(inject("reviewers")[0].login);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Log in" }).click();
-    await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+    await expect.poll(() => page.locator("#login-error").count()).toBe(1);
     expect(await page.getByLabel("Login").inputValue()).toBe(inject("reviewers")[0].login);
     expect(await page.getByLabel("Password").inputValue()).toBe("");
     await context.close();

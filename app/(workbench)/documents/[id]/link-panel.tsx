@@ -8,6 +8,7 @@ import { findingMessage, isUiLanguage } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { HistoryPanel } from "./history-panel";
+import { CommentsPanel } from "./comments-panel";
 import { MQM_CATEGORY_LIST, SEVERITY_LIST, sentenceKey, type ReviewIndex, type Row } from "./review-model";
 import type { Command } from "./shortcuts";
 
@@ -35,6 +36,8 @@ interface Props {
   setHistoryOpen(open: boolean): void;
   revision: number;
   actions: PanelActions;
+  /** A link's comments were loaded or added: their number. */
+  onComments(linkId: number, count: number): void;
 }
 
 function AnnotationFields({ initial, onSave, onCancel, saveLabel, autoFocus }: {
@@ -140,7 +143,7 @@ function AnnotationItem({ a, snapshot, reviewers, actions }: { a: AnnotationReco
   );
 }
 
-export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, historyOpen, setHistoryOpen, revision, actions }: Props) {
+export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, historyOpen, setHistoryOpen, revision, actions, onComments }: Props) {
   const { t, i18n } = useTranslation("review");
   if (!row) return <aside className="link-panel" aria-label={t("panel.label")}><p className="meta">{t("panel.none")}</p></aside>;
   const sentences = (["source", "target"] as const).flatMap((side) => row[side].map((p) => ({ side, p })));
@@ -208,6 +211,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         )}
         <p className="meta">{t("annotation.howTo")}</p>
       </section>
+      {row.linkId !== null && <CommentsPanel key={row.linkId} documentId={snapshot.document.id} linkId={row.linkId} onCount={onComments} />}
       <section aria-label={t("panel.history")}>
         <h3>
           <button type="button" className="link-button" aria-expanded={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>

@@ -12,7 +12,7 @@ import { AlignmentMap } from "./alignment-map";
 import { HistoryPanel } from "./history-panel";
 import { LinkPanel, findingText, type AnnotationDraft, type PanelActions } from "./link-panel";
 import { LinkRow, type RowActions } from "./link-row";
-import { buildIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
+import { buildIndex, buildWorkIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
 import { createRangeStore } from "./visible-range";
@@ -27,6 +27,8 @@ interface Props {
   touched: Touched;
   /** Open findings below this confidence are hidden until the reviewer asks for them. */
   minConfidence: number;
+  /** Link id → number of comments. */
+  commentCounts?: Record<number, number>;
 }
 
 const LINK_COMMANDS = new Set<Command>(["mergeNext", "mergePrevious", "splitLink", "shiftSourceUp", "shiftSourceDown", "shiftTargetUp", "shiftTargetDown", "gapSource", "gapTarget", "confirm", "confirmThrough", "realign"]);
@@ -50,7 +52,7 @@ function selectionInSentence(): AnnotationDraft | null {
   return { segmentId: Number(sentence.dataset.segmentId), side: sentence.dataset.side as Side, position: Number(sentence.dataset.position), start, end: start + quote.length, quote };
 }
 
-export function ReviewPage({ initial, me, reviewers, touched: initialTouched, minConfidence }: Props) {
+export function ReviewPage({ initial, me, reviewers, touched: initialTouched, minConfidence, commentCounts: initialComments }: Props) {
   const { t, i18n } = useTranslation("review");
   const [expanded] = useState(() => fromWire(initial));
   const review = useReview(expanded, me, initialTouched);
@@ -61,7 +63,10 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   const { rows } = lookup;
 
   const [filter, setFilter] = useState<Filter>("all");
-  const shown = useMemo(() => visibleRows(lookup, filter), [lookup, filter]);
+  const [commentCounts, setCommentCounts] = useState<Record<number, number>>(initialComments ?? {});
+  const work = useMemo(() => buildWorkIndex(snapshot, rows, review.touched, commentCounts), [snapshot, rows, review.touched, commentCounts]);
+  const onComments = useCallback((linkId: number, count: number) => setCommentCounts((c) => ({ ...c, [linkId]: count })), []);
+  const shown = useMemo(() => visibleRows(lookup, filter, work), [lookup, filter, work]);
   const [currentKey, setCurrentKey] = useState<number | null>(rows[0]?.key ?? null);
   const lastIndex = useRef(0);
   const keyIndex = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
@@ -102,10 +107,10 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     activeSentence.current = null;
     setCurrentKey(rows[rowIndex].key);
     lastIndex.current = rowIndex;
-    if (!matchesFilter(rows[rowIndex], filter)) setFilter("all");
+    if (!matchesFilter(rows[rowIndex], filter, work)) setFilter("all");
     focusWanted.current = focus;
     setFocusTick((n) => n + 1);
-  }, [rows, filter]);
+  }, [rows, filter, work]);
 
   // After a move: scroll the row into view (the windowed list mounts it) and focus it.
   useEffect(() => {
@@ -179,7 +184,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       case "previous": { const pos = listPosition(current); if (pos > 0) goTo(shown[pos - 1]); return; }
       case "nextProblem":
       case "previousProblem": {
-        const test = filter === "all" ? isProblem : (r: (typeof rows)[number]) => matchesFilter(r, filter);
+        const test = filter === "all" ? isProblem : (r: (typeof rows)[number]) => matchesFilter(r, filter, work);
         const found = findRow(rows, current, command === "nextProblem" ? 1 : -1, test);
         if (found >= 0) goTo(found); else say("info", t(command === "nextProblem" ? "errors.noNextProblem" : "errors.noPreviousProblem"));
         return;
@@ -250,7 +255,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       case "filter": filterSelect.current?.focus(); return;
       case "help": setHelp((h) => !h); return;
     }
-  }, [row, current, shown, rows, filter, bilingual, lookup, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
+  }, [row, current, shown, rows, filter, work, bilingual, lookup, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
 
   const saveEdit = useCallback(async (segment: SegmentRecord, text: string) => {
     if (text === segment.text) { setEditing(null); refocus(); return true; }
@@ -405,6 +410,13 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
             <option value="flagged">{t("filter.flagged")}</option>
             {bilingual && <option value="unconfirmed">{t("filter.unconfirmed")}</option>}
             {bilingual && <option value="low">{t("filter.low")}</option>}
+            <option value="edited">{t("filter.edited")}</option>
+            {bilingual && <option value="commented">{t("filter.commented")}</option>}
+            {work.byReviewer.size > 0 && (
+              <optgroup label={t("filter.byReviewer")}>
+                {[...work.byReviewer.keys()].sort().map((login) => <option key={login} value={`reviewer:${login}`}>{reviewers[login] ?? login}</option>)}
+              </optgroup>
+            )}
             {lookup.categories.length > 0 && (
               <optgroup label={t("filter.category")}>
                 {lookup.categories.map((c) => <option key={c} value={`category:${c}`}>{t(`category.${c}`, { defaultValue: c })}</option>)}
@@ -476,6 +488,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           setHistoryOpen={setHistoryOpen}
           revision={review.revision}
           actions={panelActions}
+          onComments={onComments}
         />
       </div>
 
