@@ -16,10 +16,11 @@ const usage = `Usage:
   bitext report SRC TGT --src-lang en --tgt-lang de [--presegmented] [options]
   bitext report --all [options]            (project report over all stored documents)
 
-Quality report: findings and annotations by MQM category and severity, an MQM-style score
+Quality report: findings and annotations by MQM category and severity, two MQM-style scores
 (penalty points neutral 0, minor 1, major 5, critical 25 per 1,000 source words, pass/fail
-against the threshold), every finding in its sentence pair, the alignment and the reviewers'
-activity.
+against the threshold): the translation as delivered (every error found in it, accepted, fixed
+by hand or annotated, one count per span) and what remains open after review; every finding in
+its sentence pair, the alignment and the reviewers' activity (by display name).
 
 Options:
   --format html|csv|json   html (default): a self-contained page with charts, prints cleanly;
