@@ -67,11 +67,11 @@ describe("import warnings", () => {
   it("speaks German", async () => {
     const { context, page } = await loggedInContext(browser);
     await page.goto("/import");
-    await page.getByLabel("Language", { exact: true }).selectOption("de");
-    await expect.poll(() => page.locator('button[type="submit"]').textContent()).toBe("Importieren");
+    await page.locator(".lang-switch select").selectOption("de");
+    await expect.poll(() => page.locator('.import-form button[type="submit"]').textContent()).toBe("Importieren");
     await page.getByTestId("source-text").fill(DE);
     await page.getByTestId("target-text").fill(EN);
-    await page.locator('button[type="submit"]').click();
+    await page.locator('.import-form button[type="submit"]').click();
     await expect.poll(() => page.getByTestId("import-warnings").textContent()).toContain("Die Seiten scheinen vertauscht");
     expect(await page.getByTestId("swap-sides").textContent()).toBe("Seiten tauschen und erneut prüfen");
     await context.close();

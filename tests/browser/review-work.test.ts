@@ -24,7 +24,7 @@ async function openReview(page: Page, id: number) {
 const row = (page: Page, i: number) => page.locator(`[data-testid="link-row"][data-row-index="${i}"]`);
 
 describe("review page: comments, filters by work, history details", () => {
-  it("comments on a link and replies; the comments survive a reload and the filter finds the link", async () => {
+  it("comments on a link and another reviewer replies; the filter finds the commented link", async () => {
     const id = await importSeedPair(db, "Work: comments");
     const rita = inject("reviewers")[0];
     const sam = inject("reviewers")[1];
