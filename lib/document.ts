@@ -28,12 +28,20 @@ export interface LinkRecord extends Link {
   version: number;
 }
 
-export type FlagStatus = "open" | "accepted" | "dismissed";
+/**
+ * "fixed" is never a reviewer's decision: a finding becomes fixed when a reviewer corrected the
+ * text by hand so that the detector no longer finds it (lib/db/flags.ts). Its row stays, so the
+ * report still knows the error was in the text as delivered; it is open again if the error comes back.
+ */
+export type FlagStatus = "open" | "accepted" | "dismissed" | "fixed";
+export const FLAG_STATUSES: FlagStatus[] = ["open", "accepted", "dismissed", "fixed"];
 
 export interface FlagRecord extends Finding {
   id: number;
   linkId: number | null;
   status: FlagStatus;
+  /** The flagged text when the detector found it (the span may no longer fit a corrected text). */
+  excerpt?: string;
   decidedBy: string | null;
   decidedAt: string | null;
 }

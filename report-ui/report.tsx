@@ -9,7 +9,7 @@ import { AlignmentSection, CountsTable, IssueCard, RecentChanges, ReviewersTable
 import { reportText } from "./text";
 
 export function DocumentReport({ report, lang, showHiddenHref }: { report: QualityReport; lang: UiLanguage; showHiddenHref?: string }) {
-  const c = reportText(lang);
+  const c = reportText(lang, report.people);
   const d = report.document;
   const langs = d.targetLang ? `${d.sourceLang} → ${d.targetLang}` : d.sourceLang;
   const files = [d.sourceName && `${c.t("sourceFile")}: ${d.sourceName}`, d.targetName && `${c.t("targetFile")}: ${d.targetName}`].filter(Boolean).join(" · ");
@@ -20,7 +20,7 @@ export function DocumentReport({ report, lang, showHiddenHref }: { report: Quali
         <p className="meta">{c.t("languages")}: {langs}{files && ` · ${files}`}</p>
         <p className="meta">{c.t("generated", { date: c.date(report.generatedAt) })}</p>
       </header>
-      <section id="score"><h2>{c.t("score.heading")}</h2><ScoreCards score={report.score} c={c} /></section>
+      <section id="score"><h2>{c.t("score.heading")}</h2><ScoreCards score={report.score} remaining={report.remaining} c={c} /></section>
       <section id="categories">
         <h2>{c.t("charts.categories")}</h2>
         <CategorySeverityChart counts={report.counts} c={c} />
@@ -47,14 +47,14 @@ export function DocumentReport({ report, lang, showHiddenHref }: { report: Quali
 }
 
 export function ProjectReportView({ report, lang, documentHref }: { report: ProjectReport; lang: UiLanguage; documentHref?: (id: number) => string }) {
-  const c = reportText(lang);
+  const c = reportText(lang, report.people);
   return (
     <div className="report">
       <header>
         <h1>{c.t("projectTitle")}</h1>
         <p className="meta">{c.t("generated", { date: c.date(report.generatedAt) })}</p>
       </header>
-      <section id="score"><h2>{c.t("score.heading")}</h2><ScoreCards score={report.score} c={c} /></section>
+      <section id="score"><h2>{c.t("score.heading")}</h2><ScoreCards score={report.score} remaining={report.remaining} c={c} /></section>
       <section id="documents">
         <h2>{c.t("project.documents")}</h2>
         {report.documents.length ? (
@@ -64,6 +64,7 @@ export function ProjectReportView({ report, lang, documentHref }: { report: Proj
                 <th>#</th><th>{c.t("project.document")}</th><th>{c.t("languages")}</th><th className="n">{c.t("project.words")}</th>
                 <th className="n">{c.t("project.issues")}</th><th className="n">{c.t("project.openFindings")}</th><th className="n">{c.t("project.confirmed")}</th>
                 <th className="n">{c.t("score.per1000")}</th><th className="n">{c.t("score.quality")}</th><th>{c.t("project.result")}</th>
+                <th className="n">{c.t("score.remaining")}: {c.t("score.per1000")}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,6 +79,7 @@ export function ProjectReportView({ report, lang, documentHref }: { report: Proj
                     <td className="n">{d.confirmedShare === null ? "–" : `${c.num(d.confirmedShare * 100)} %`}</td>
                     <td className="n">{c.num(d.score.penaltyPer1000, 2)}</td><td className="n">{c.num(d.score.qualityScore, 2)}</td>
                     <td><span className={`badge ${verdict}`} data-result={verdict}>{c.t(`score.${verdict}`)}</span></td>
+                    <td className="n">{c.num(d.remaining.penaltyPer1000, 2)}</td>
                   </tr>
                 );
               })}

@@ -1,4 +1,5 @@
 // The parts of a quality report: score, counts, issues in context, alignment, activity.
+import { FLAG_STATUSES } from "../lib/document";
 import { SEVERITIES, type CategoryCount, type QualityReport, type ReportIssue, type ReviewerActivity, type ScoreSummary, type AlignmentSummary, type ActivityEntry } from "../lib/report/types";
 import { SEVERITY_COLORS, ShareBar } from "./charts";
 import type { ReportText } from "./text";
@@ -6,21 +7,35 @@ import type { ReportText } from "./text";
 /** How many change entries a report lists; the JSON download has them all. */
 export const MAX_ENTRIES = 200;
 
-export function ScoreCards({ score: s, c }: { score: ScoreSummary; c: ReportText }) {
+function ScoreGroup({ score: s, c, kind }: { score: ScoreSummary; c: ReportText; kind: "delivered" | "remaining" }) {
   const verdict = s.pass ? "pass" : "fail";
   return (
-    <>
-      <div className="cards" data-testid="score">
-        <div className="card"><span>{c.t("score.quality")}</span><b className={verdict}>{c.num(s.qualityScore, 2)}</b></div>
+    <div className="score-group" data-testid={`score-${kind}`}>
+      <h3>{c.t(`score.${kind}`)}</h3>
+      <div className="cards">
+        <div className="card"><span>{c.t("score.quality")}</span><b className={verdict} data-testid={`quality-${kind}`}>{c.num(s.qualityScore, 2)}</b></div>
         <div className="card"><span>{c.t("score.per1000")}</span><b>{c.num(s.penaltyPer1000, 2)}</b></div>
-        <div className="card"><span>{c.t("score.threshold")}</span><b>{c.num(s.threshold, 2)}</b></div>
         <div className="card"><span>{c.t("score.penalty")}</span><b>{c.num(s.penalty)}</b></div>
-        <div className="card"><span>{c.t("score.counted")}</span><b>{c.num(s.counted)}</b></div>
-        <div className="card"><span>{c.t("score.words")}</span><b>{c.num(s.words)}</b></div>
+        <div className="card"><span>{c.t("score.counted")}</span><b data-testid={`counted-${kind}`}>{c.num(s.counted)}</b></div>
         <div className="card"><span>{"\u00a0"}</span><b><span className={`badge ${verdict}`} data-result={verdict}>{c.t(`score.${verdict}`)}</span></b></div>
       </div>
+      <small className="explain">{c.t(`score.${kind}Hint`)}</small>
+    </div>
+  );
+}
+
+/** The two figures of a report: the translation as delivered, and what remains open after review. */
+export function ScoreCards({ score: s, remaining, c }: { score: ScoreSummary; remaining: ScoreSummary; c: ReportText }) {
+  return (
+    <div data-testid="score">
+      <ScoreGroup score={s} c={c} kind="delivered" />
+      <ScoreGroup score={remaining} c={c} kind="remaining" />
+      <div className="cards">
+        <div className="card"><span>{c.t("score.threshold")}</span><b>{c.num(s.threshold, 2)}</b></div>
+        <div className="card"><span>{c.t("score.words")}</span><b>{c.num(s.words)}</b></div>
+      </div>
       <small className="explain">{c.t("score.explanation", { threshold: c.num(s.threshold, 2) })}</small>
-    </>
+    </div>
   );
 }
 
@@ -60,12 +75,12 @@ export function Totals({ report, c, showHiddenHref }: { report: Pick<QualityRepo
   return (
     <>
       <p className="muted">
-        {c.t("totals.findings")}: {(["open", "accepted", "dismissed"] as const).map((s) => `${c.t(`issues.status.${s}`)} ${totals.findings[s]}`).join(" · ")}
+        {c.t("totals.findings")}: {FLAG_STATUSES.map((s) => `${c.t(`issues.status.${s}`)} ${totals.findings[s]}`).join(" · ")}
         {" — "}{c.t("totals.annotations")}: {totals.annotations}
       </p>
       {totals.hidden > 0 && (
         <p className="muted" data-testid="hidden-findings">
-          {c.t("totals.hidden", { count: totals.hidden, min: report.minConfidence })}
+          {c.t("totals.hidden", { count: totals.hidden, min: c.num(report.minConfidence, 0, 2) })}
           {showHiddenHref && <>{" "}<a href={showHiddenHref}>{c.t("totals.showHidden")}</a></>}
         </p>
       )}
@@ -91,9 +106,14 @@ export function IssueCard({ issue: i, c }: { issue: ReportIssue; c: ReportText }
     );
   };
   const where = i.linkPosition !== null ? c.t("issues.link", { n: i.linkPosition + 1 }) : c.t("issues.sentence", { n: i.sentence + 1 });
+  const who = (login: string | null) => (login === null ? c.t("issues.someone") : c.person(login));
   const decision = i.kind === "annotation"
-    ? c.t("issues.annotatedBy", { who: i.author ?? c.t("issues.someone"), date: c.date(i.decidedAt) })
-    : i.status === "open" ? c.t("issues.undecided") : c.t("issues.decided", { status: c.t(`issues.status.${i.status}`), who: i.decidedBy ?? c.t("issues.someone"), date: c.date(i.decidedAt) });
+    ? c.t("issues.annotatedBy", { who: who(i.author), date: c.date(i.decidedAt) })
+    : i.status === "open" ? c.t("issues.undecided")
+    : i.status === "fixed" ? `${c.t("issues.status.fixed")}, ${c.date(i.decidedAt)}`
+    : c.t("issues.decided", { status: c.t(`issues.status.${i.status}`), who: who(i.decidedBy), date: c.date(i.decidedAt) });
+  const counting = i.sameSpanAs ? c.t(i.sameSpanAs.kind === "annotation" ? "issues.sameSpanAnnotation" : "issues.sameSpanFinding")
+    : !i.counted ? c.t("issues.notCounted") : i.remaining ? c.t("issues.stillOpen") : c.t("issues.resolved");
   return (
     <article className={`issue ${i.status}`} style={{ borderLeftColor: SEVERITY_COLORS[i.severity] }} data-kind={i.kind} data-id={i.id}>
       <header>
@@ -103,8 +123,9 @@ export function IssueCard({ issue: i, c }: { issue: ReportIssue; c: ReportText }
       <div className="pair">{side("source")}{side("target")}</div>
       {i.message && <p>{c.finding(i.message)}{i.detector && <>{" "}<span className="muted">({c.t("issues.detector")}: {i.detector})</span></>}</p>}
       {i.comment && <p><b>{c.t("issues.comment")}:</b> {i.comment}</p>}
+      {i.kind === "finding" && i.flaggedText && i.flaggedText !== i.excerpt && <p><b>{c.t("issues.was")}:</b> “{i.flaggedText}”</p>}
       {i.suggestion !== null && <p><b>{c.t("issues.suggestion")}:</b> “{i.suggestion}”</p>}
-      <p className="muted">{c.t("issues.decision")}: {decision}{!i.counted && ` · ${c.t("issues.notCounted")}`}</p>
+      <p className="muted" data-testid="issue-decision">{c.t("issues.decision")}: {decision} · {counting}</p>
     </article>
   );
 }
@@ -122,7 +143,7 @@ export function ReviewersTable({ reviewers, c }: { reviewers: ReviewerActivity[]
       <tbody>
         {reviewers.map((r) => (
           <tr key={r.reviewer ?? ""}>
-            <td>{r.reviewer ?? <span className="muted">{c.t("activity.nobody")}</span>}</td>
+            <td>{r.reviewer !== null ? c.person(r.reviewer) : <span className="muted">{c.t("activity.nobody")}</span>}</td>
             <td className="n">{r.changes}</td><td className="n">{r.undone}</td>
             <td>{Object.entries(r.operations).sort((a, b) => b[1] - a[1]).map(([op, n]) => `${c.operation(op)} ×${n}`).join(", ")}</td>
             <td>{c.date(r.first)}</td><td>{c.date(r.last)}</td>
@@ -145,7 +166,7 @@ export function RecentChanges({ entries: all, c }: { entries: ActivityEntry[]; c
           {entries.map((e, k) => (
             <tr key={k} className={e.undone ? "muted" : undefined}>
               <td>{c.date(e.at)}</td>
-              <td>{e.reviewer ?? <span className="muted">{c.t("activity.nobody")}</span>}</td>
+              <td>{e.reviewer !== null ? c.person(e.reviewer) : <span className="muted">{c.t("activity.nobody")}</span>}</td>
               <td>{c.operation(e.operation)}{e.undone && ` (${c.t("activity.undone")})`}</td>
               <td>{c.t(`entities.${e.entity}`)}{e.entityId !== null && ` ${e.entityId}`}</td>
             </tr>

@@ -16,10 +16,11 @@ const usage = `Usage:
   bitext report SRC TGT --src-lang en --tgt-lang de [--presegmented] [options]
   bitext report --all [options]            (project report over all stored documents)
 
-Quality report: findings and annotations by MQM category and severity, an MQM-style score
+Quality report: findings and annotations by MQM category and severity, two MQM-style scores
 (penalty points neutral 0, minor 1, major 5, critical 25 per 1,000 source words, pass/fail
-against the threshold), every finding in its sentence pair, the alignment and the reviewers'
-activity.
+against the threshold): the translation as delivered (every error found in it, accepted, fixed
+by hand or annotated, one count per span) and what remains open after review; every finding in
+its sentence pair, the alignment and the reviewers' activity (by display name).
 
 Options:
   --format html|csv|json   html (default): a self-contained page with charts, prints cleanly;
@@ -31,14 +32,25 @@ Options:
                            ${DEFAULT_MIN_CONFIDENCE}, chosen on professionally rated machine translation; 0 keeps all)
   --out FILE               write to FILE instead of stdout`;
 
-async function allSnapshots(): Promise<DocumentSnapshot[]> {
+async function allSnapshots(): Promise<{ snapshots: DocumentSnapshot[]; names: Record<string, string> }> {
   const { db } = await import("../../lib/db/client");
   const { listDocuments, loadSnapshot } = await import("../../lib/db/documents");
+  const { displayNames } = await import("../../lib/db/reviewers");
   try {
     const docs = await listDocuments(db());
     const out: DocumentSnapshot[] = [];
     for (const d of docs) out.push(await loadSnapshot(db(), d.id));
-    return out;
+    return { snapshots: out, names: await displayNames(db()) };
+  } finally {
+    await db().$disconnect();
+  }
+}
+
+async function storedDisplayNames(): Promise<Record<string, string>> {
+  const { db } = await import("../../lib/db/client");
+  const { displayNames } = await import("../../lib/db/reviewers");
+  try {
+    return await displayNames(db());
   } finally {
     await db().$disconnect();
   }
@@ -71,7 +83,8 @@ export const reportCommand: Command = {
 
     if (values.all) {
       if (values.document !== undefined || positionals.length) throw new UsageError("--all takes no --document and no files.");
-      const snapshots = await allSnapshots();
+      const { snapshots, names } = await allSnapshots();
+      options.displayNames = names;
       if (format === "csv") writeOutput(values.out, renderFindingsCsv(snapshots.map((s) => buildQualityReport(s, options)), lang));
       else {
         const project = buildProjectReport(snapshots, options);
@@ -79,7 +92,9 @@ export const reportCommand: Command = {
       }
       return 0;
     }
-    const report = buildQualityReport(await snapshotFromArgs(values, positionals), options);
+    const snapshot = await snapshotFromArgs(values, positionals);
+    if (values.document !== undefined) options.displayNames = await storedDisplayNames();
+    const report = buildQualityReport(snapshot, options);
     const output = format === "html" ? await renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang) : JSON.stringify(report, null, 2) + "\n";
     writeOutput(values.out, output);
     return 0;

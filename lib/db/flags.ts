@@ -37,19 +37,31 @@ function closest<T extends StoredFlag>(candidates: T[], row: { segmentId: number
   candidates.forEach((c, i) => {
     const sameSentence = c.segmentId === row.segmentId;
     if (c.status === "accepted" && !(sameSentence && c.start === row.start)) return;
+    // A fixed finding comes back only on its own sentence (an undo, or the error typed again).
+    if (c.status === "fixed" && !sameSentence) return;
     const score = (sameSentence ? 0 : 1e9) + Math.abs(c.start - row.start);
     if (score < bestScore) { best = i; bestScore = score; }
   });
   return best < 0 ? undefined : candidates.splice(best, 1)[0];
 }
 
-type SegmentLite = { id: number; side: string; position: number; text: string; start: number | null; paragraph: number };
+type SegmentLite = { id: number; side: string; position: number; text: string; originalText: string; start: number | null; paragraph: number };
 
 /** What the detectors see: sentences per side (indices are local to the view) and links over them. */
 type LinkLite = { id: number; sourceIds: unknown; targetIds: unknown; confidence: number };
 interface DetectionView { segments: SegmentLite[]; linkRows: LinkLite[]; bySide: Record<Side, SegmentLite[]>; links: Link[]; linkOf: Map<number, number> }
 
-const SEGMENT_FIELDS = { id: true, side: true, position: true, text: true, start: true, paragraph: true } as const;
+const SEGMENT_FIELDS = { id: true, side: true, position: true, text: true, originalText: true, start: true, paragraph: true } as const;
+
+/**
+ * An open finding the detectors no longer find was fixed by hand when its sentence was corrected,
+ * its flagged words were in the sentence as imported and are gone from it now. Otherwise it went
+ * away for another reason (the alignment changed, the detectors' context moved) and is dropped.
+ */
+export function fixedByHand(flag: { status: string; excerpt: string }, sentence: { text: string; originalText: string } | undefined): boolean {
+  if (flag.status !== "open" || !sentence || !flag.excerpt) return false;
+  return sentence.text !== sentence.originalText && sentence.originalText.includes(flag.excerpt) && !sentence.text.includes(flag.excerpt);
+}
 
 function view(segments: SegmentLite[], linkRows: LinkLite[]): DetectionView {
   const bySide = { source: segments.filter((s) => s.side === "source"), target: segments.filter((s) => s.side === "target") };
@@ -134,6 +146,7 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
   }
   const stored = await tx.flag.findMany({ where: { documentId, ...(scope ? { segmentId: { in: [...scope] } } : {}) } });
   const textOf = new Map(seen.segments.map((x) => [x.id, x.text]));
+  const segmentOf = new Map(seen.segments.map((x) => [x.id, x]));
 
   // Stored flags keyed as the finding they were (their text at detection time is the excerpt).
   const waiting = new Map<string, (typeof stored)[number][]>();
@@ -157,10 +170,11 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
     const match = closest(waiting.get(key) ?? [], row);
     if (match) {
       keep.add(match.id);
-      const moved = match.segmentId !== row.segmentId || match.linkId !== row.linkId || match.start !== row.start || match.end !== row.end
+      const back = match.status === "fixed";
+      const moved = back || match.segmentId !== row.segmentId || match.linkId !== row.linkId || match.start !== row.start || match.end !== row.end
         || JSON.stringify(match.params) !== JSON.stringify(row.params) || match.severity !== row.severity || match.messageKey !== row.messageKey;
       if (moved) {
-        await tx.flag.update({ where: { id: match.id }, data: { segmentId: row.segmentId, linkId: row.linkId, start: row.start, end: row.end, excerpt: row.excerpt, params: row.params, severity: row.severity, messageKey: row.messageKey, evidence: row.evidence } });
+        await tx.flag.update({ where: { id: match.id }, data: { segmentId: row.segmentId, linkId: row.linkId, start: row.start, end: row.end, excerpt: row.excerpt, params: row.params, severity: row.severity, messageKey: row.messageKey, evidence: row.evidence, ...(back ? { status: "open", decidedAt: null, decidedBy: null } : {}) } });
         changed.push(match.id);
       }
     } else {
@@ -168,8 +182,15 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
     }
   }
   // An accepted finding is usually gone after its fix: its row stays as the record of the decision.
-  const remove = stored.filter((f) => !keep.has(f.id) && f.status !== "accepted").map((f) => f.id);
+  // A finding fixed by hand stays too, so the report counts it as accepting its suggestion would.
+  const gone = stored.filter((f) => !keep.has(f.id) && f.status !== "accepted" && f.status !== "fixed");
+  const fixed = gone.filter((f) => f.segmentId !== null && fixedByHand(f, segmentOf.get(f.segmentId))).map((f) => f.id);
+  const remove = gone.filter((f) => !fixed.includes(f.id)).map((f) => f.id);
   if (remove.length) await tx.flag.deleteMany({ where: { id: { in: remove } } });
+  if (fixed.length) {
+    await tx.flag.updateMany({ where: { id: { in: fixed } }, data: { status: "fixed", decidedAt: new Date() } });
+    changed.push(...fixed);
+  }
   const newRows = created.length ? await tx.flag.createManyAndReturn({ data: created }) : [];
   const changedRows = changed.length ? await tx.flag.findMany({ where: { id: { in: changed } } }) : [];
   return { upsert: await flagRecords(tx, [...changedRows, ...newRows]), remove };

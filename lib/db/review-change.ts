@@ -224,8 +224,8 @@ export async function writeChange(tx: Tx, documentId: number, from: ChangeState,
     after.annotations = rows;
   }
   if (deleteSegments.length) {
-    // Findings on a sentence that is gone are gone too; an accepted one stays as the record of its decision.
-    const gone = await findManyIn(deleteSegments, (part) => tx.flag.findMany({ where: { segmentId: { in: part }, documentId, status: { not: "accepted" } }, select: { id: true } }));
+    // Findings on a sentence that is gone are gone too; an accepted or fixed one stays as the record of the error.
+    const gone = await findManyIn(deleteSegments, (part) => tx.flag.findMany({ where: { segmentId: { in: part }, documentId, status: { notIn: ["accepted", "fixed"] } }, select: { id: true } }));
     await deleteManyIn(gone.map((f) => f.id), (part) => tx.flag.deleteMany({ where: { id: { in: part } } }));
     patch.flags.remove.push(...gone.map((f) => f.id));
     await deleteManyIn(deleteSegments, (part) => tx.segment.deleteMany({ where: { id: { in: part }, documentId } }));

@@ -3,6 +3,8 @@
 import type { Db } from "./client";
 import type { Side } from "../types";
 import { wordDiff, type WordDiffPart } from "../review/diff";
+import { movedSegments } from "../review/history-detail";
+import { findManyIn } from "./chunked";
 import type { SegmentRow } from "./review-change";
 import type { StoredChange } from "./review";
 
@@ -17,6 +19,10 @@ export interface HistoryEntry {
   target?: number;
   texts?: { segmentId: number; side: Side; before: string; after: string; diff: WordDiffPart[] }[];
   links: number[];
+  /** decideFlag (and bulk decisions): which findings, and what was decided on each. */
+  findings?: { id: number; detector: string; category: string; excerpt: string; message: { key: string; params: Record<string, string | number> }; from: string; to: string }[];
+  /** Structural changes: the sentences that went to another link (1-based numbers as they stand now). */
+  moved?: { side: Side; sentences: number[] }[];
   before: unknown;
   after: unknown;
 }
@@ -98,6 +104,36 @@ export async function documentHistory(db: Db, documentId: number, query: History
       if (entries.length >= limit) break;
     }
   }
+  await describeChanges(db, documentId, entries);
   const nextBeforeId = entries.length >= limit ? entries[entries.length - 1].id : null;
   return { entries, nextBeforeId };
+}
+
+type Decision = { id: number; status: string };
+const decisionsOf = (change: unknown): Decision[] => ((change as { flags?: Decision[] } | null)?.flags ?? []);
+
+/** Adds to each entry the findings it decided and the sentences it moved (two queries for the whole page). */
+async function describeChanges(db: Db, documentId: number, entries: HistoryEntry[]): Promise<void> {
+  const flagIds = [...new Set(entries.flatMap((e) => decisionsOf(e.after).map((d) => d.id)))];
+  const flags = await findManyIn(flagIds, (part) => db.flag.findMany({ where: { id: { in: part }, documentId }, select: { id: true, detector: true, category: true, excerpt: true, messageKey: true, params: true } }));
+  const flagById = new Map(flags.map((f) => [f.id, f]));
+  const moves = new Map(entries.map((e) => [e.id, movedSegments((e.before as StoredChange | null)?.links, (e.after as StoredChange | null)?.links)]));
+  const segmentIds = [...new Set([...moves.values()].flatMap((m) => [...m.source, ...m.target]))];
+  const segments = await findManyIn(segmentIds, (part) => db.segment.findMany({ where: { id: { in: part }, documentId }, select: { id: true, position: true } }));
+  const position = new Map(segments.map((s) => [s.id, s.position]));
+  for (const e of entries) {
+    const before = new Map(decisionsOf(e.before).map((d) => [d.id, d.status]));
+    const findings = decisionsOf(e.after).flatMap((d) => {
+      const f = flagById.get(d.id);
+      if (!f) return [];
+      return [{ id: f.id, detector: f.detector, category: f.category, excerpt: f.excerpt, message: { key: f.messageKey, params: f.params as Record<string, string | number> }, from: before.get(d.id) ?? "open", to: d.status }];
+    });
+    if (findings.length) e.findings = findings;
+    const m = moves.get(e.id)!;
+    const moved = (["source", "target"] as const).flatMap((side) => {
+      const sentences = m[side].flatMap((id) => (position.has(id) ? [position.get(id)! + 1] : []));
+      return sentences.length ? [{ side, sentences }] : [];
+    });
+    if (moved.length) e.moved = moved;
+  }
 }

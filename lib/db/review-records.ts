@@ -46,7 +46,7 @@ export async function flagRecords(tx: Tx, rows: FlagRowDb[]): Promise<FlagRecord
   const login = await logins(tx, rows.map((f) => f.decidedBy));
   return rows.map((f) => ({
     id: f.id, linkId: f.linkId, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
-    side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end],
+    side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end], excerpt: f.excerpt,
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
     // Recomputed on every read, so a stored finding is judged by the calibration the workbench ships now.

@@ -43,7 +43,7 @@ const flagSchema = z.object({
   suggestion: z.string().optional(), evidence: z.record(z.string(), z.unknown()).optional(),
   // Exports before confidences existed lack it; the workbench recomputes it on every read anyway.
   confidence: z.number().min(0).max(1).optional(),
-  status: z.enum(["open", "accepted", "dismissed"]), decidedBy: z.string().nullable(), decidedAt: timestamp.nullable(),
+  status: z.enum(["open", "accepted", "dismissed", "fixed"]), excerpt: z.string().optional(), decidedBy: z.string().nullable(), decidedAt: timestamp.nullable(),
 }).transform((f) => ({ ...f, confidence: f.confidence ?? findingConfidence(f) }));
 
 const annotationSchema = z.object({

@@ -1,9 +1,11 @@
 // TMX 1.4b: one <tu> per link with the corrected text of each side; link status, type and
-// confidence as <prop>s. Valid against the LISA TMX 1.4 DTD (fixtures/schemas/tmx14.dtd).
+// confidence as <prop>s; who made and last changed each link (from the revision history) as the
+// tu's creation/change attributes; annotations as <note>s. Valid against the LISA TMX 1.4 DTD (fixtures/schemas/tmx14.dtd).
 import type { DocumentSnapshot } from "../document";
 import { attrs, escapeXml, hex4, xmlLang } from "./xml";
 import { requireBilingual, translationUnits, type SelectionOptions } from "./units";
 import { TOOL_NAME, TOOL_VERSION } from "./tool";
+import { linkHistories } from "./link-history";
 
 export interface TmxOptions extends SelectionOptions {
   /** Characters XML cannot carry: "encode" as <ph type="x-cp-XXXX"/> (default) or "drop". */
@@ -37,17 +39,39 @@ export function exportTmx(snapshot: DocumentSnapshot, options: TmxOptions = {}):
     `  </header>`,
     `  <body>`,
   ];
-  for (const unit of translationUnits(snapshot, options, "skip")) {
+  const history = linkHistories(snapshot);
+  const note = (text: string) => `<note>${escapeXml(text, invalid)}</note>`;
+  // Reviewers' annotations travel as notes on the side they mark, with the marked words.
+  const notes = (side: "source" | "target", sentences: number[]) => snapshot.annotations
+    .filter((a) => a.side === side && sentences.includes(a.sentence))
+    .map((a) => {
+      const words = snapshot[side][a.sentence]?.text.slice(a.span[0], a.span[1]) ?? "";
+      return note(`${a.category} (${a.severity})${words ? ` “${words}”` : ""}${a.comment ? `: ${a.comment}` : ""}${a.author ? ` — ${a.author}` : ""}`);
+    });
+  const tuv = (lang: string, side: "source" | "target", sentences: number[], text: string) => {
+    const own = notes(side, sentences);
+    return own.length
+      ? [`      <tuv${attrs({ "xml:lang": lang })}>`, ...own.map((n) => `        ${n}`), `        ${seg(text)}`, `      </tuv>`]
+      : [`      <tuv${attrs({ "xml:lang": lang })}>${seg(text)}</tuv>`];
+  };
+  // tuid numbers the units of this file 1…n (link ids are database ids, with gaps); the link id is a prop.
+  translationUnits(snapshot, options, "skip").forEach((unit, k) => {
+    const h = history.get(unit.link.id);
     lines.push(
-      `    <tu tuid="${unit.link.id}">`,
+      `    <tu${attrs({
+        tuid: String(k + 1),
+        creationdate: h ? tmxDate(new Date(h.created.at)) : undefined, creationid: h?.created.by ?? undefined,
+        changedate: h?.changed ? tmxDate(new Date(h.changed.at)) : undefined, changeid: h?.changed?.by ?? undefined,
+      })}>`,
+      `      ${prop("x-link-id", unit.link.id)}`,
       `      ${prop("x-link-status", unit.link.status)}`,
       `      ${prop("x-link-type", unit.type)}`,
       `      ${prop("x-confidence", round(unit.link.confidence))}`,
-      `      <tuv${attrs({ "xml:lang": xmlLang(doc.sourceLang) })}>${seg(unit.source)}</tuv>`,
-      `      <tuv${attrs({ "xml:lang": xmlLang(doc.targetLang!) })}>${seg(unit.target)}</tuv>`,
+      ...tuv(xmlLang(doc.sourceLang), "source", unit.link.source, unit.source),
+      ...tuv(xmlLang(doc.targetLang!), "target", unit.link.target, unit.target),
       `    </tu>`,
     );
-  }
+  });
   lines.push(`  </body>`, `</tmx>`, ``);
   return lines.join("\n");
 }

@@ -12,7 +12,11 @@ export type ImportProblemCode =
   | "identicalSides"
   | "wrongLanguage"
   | "controlCharacters"
-  | "sentenceTooLong";
+  | "sentenceTooLong"
+  | "sentenceCounts"
+  | "hugeLine"
+  | "pastedAndFile"
+  | "swappedSides";
 
 export interface ImportProblem {
   code: ImportProblemCode;

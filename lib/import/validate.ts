@@ -4,8 +4,10 @@ import { decodeSide, checkText, maxImportBytes } from "./decode";
 import { ImportError, type ImportProblem } from "./errors";
 import { detectLanguage } from "./language";
 import { isLanguageCode, LANGUAGE_CODE_EXAMPLES } from "../language-code";
+import { pastedAndFileWarning, proportionWarnings, swappedSidesWarning } from "./proportions";
 
-export interface RawSide { label: string; lang: string; bytes?: Uint8Array; text?: string }
+/** `ignoredText`: text pasted on a side that also has a file (the file wins; the user is warned). */
+export interface RawSide { label: string; lang: string; bytes?: Uint8Array; text?: string; ignoredText?: string }
 export interface CheckedInput { source: string; target: string | null; warnings: ImportProblem[] }
 
 const LANG_NAMES: Record<string, string> = { en: "English", de: "German", fr: "French", es: "Spanish", it: "Italian", nl: "Dutch", zh: "Chinese", ja: "Japanese", ko: "Korean", ru: "Russian", pt: "Portuguese", pl: "Polish" };
@@ -43,9 +45,18 @@ export function checkImportInput(source: RawSide, target: RawSide | null, maxByt
     warnings.push({ code: "controlCharacters", side: which, params: { label: side.label, count, example },
       message: `${side.label} contains ${count} control character${count === 1 ? "" : "s"} (such as ${example}) that are not text. They will be removed; import anyway to store the text without them.` });
   }
-  for (const [side, text, which] of [[source, src.text, "source"], [target, tgt?.text, "target"]] as const) {
-    if (!side || text === undefined) continue;
-    const guess = detectLanguage(text);
+  for (const [side, which] of [[source, "source"], [target, "target"]] as const) {
+    if (side?.bytes && side.ignoredText?.trim()) warnings.push(pastedAndFileWarning(which, side.label));
+  }
+  warnings.push(...proportionWarnings({ label: source.label, text: src.text }, target && tgt ? { label: target.label, text: tgt.text } : null));
+  const guesses = { source: detectLanguage(src.text), target: tgt ? detectLanguage(tgt.text) : null };
+  const reads = (g: ReturnType<typeof detectLanguage>, lang: string) => !!g && g.share >= 0.6 && g.language === lang;
+  const swapped = !!target && source.lang !== target.lang && reads(guesses.source, target.lang) && reads(guesses.target, source.lang);
+  // One warning with a way out (swap) instead of two about the languages.
+  if (swapped) warnings.push(swappedSidesWarning(source, target!));
+  for (const [side, which] of [[source, "source"], [target, "target"]] as const) {
+    if (!side || swapped) continue;
+    const guess = guesses[which];
     if (guess && guess.language !== side.lang && guess.share >= 0.6) {
       warnings.push({ code: "wrongLanguage", side: which,
         params: { label: side.label, declared: side.lang, detected: guess.language, declaredName: langName(side.lang), detectedName: langName(guess.language) },

@@ -1,6 +1,6 @@
 // From a document snapshot to the plain-data quality report, and from many reports to the
 // project report.
-import type { DocumentSnapshot, FlagRecord, FlagStatus, LinkRecord, RevisionRecord } from "../document";
+import { FLAG_STATUSES, type DocumentSnapshot, type FlagRecord, type FlagStatus, type LinkRecord, type RevisionRecord } from "../document";
 import { DEFAULT_MIN_CONFIDENCE } from "../artifacts/confidence";
 import type { Severity } from "../types";
 import { linkType } from "../formats/units";
@@ -31,9 +31,48 @@ function linkIndex(links: LinkRecord[]) {
   return of;
 }
 
-/** Open findings below the threshold are doubtful: reviewers never see them unless they lower it. */
+/**
+ * Open findings below the threshold are doubtful: reviewers never see them unless they lower it.
+ * A doubtful finding that a correction happened to fix stays left out too: nobody confirmed it,
+ * and the figures of the translation as delivered do not change with an edit.
+ */
 function isHidden(f: FlagRecord, minConfidence: number): boolean {
-  return f.status === "open" && f.confidence < minConfidence;
+  return (f.status === "open" || f.status === "fixed") && f.confidence < minConfidence;
+}
+
+/** Whether an accepted finding's words are still in the text (accepted as an error, but not corrected). */
+function stillThere(f: FlagRecord, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  if (f.excerpt !== undefined) return f.excerpt !== "" && text.slice(f.span[0], f.span[1]) === f.excerpt;
+  return f.suggestion === undefined;
+}
+
+const overlaps = (a: ReportIssue, b: ReportIssue) => a.side === b.side && a.sentence === b.sentence && a.span[0] < b.span[1] && b.span[0] < a.span[1];
+const sameSpan = (a: ReportIssue, b: ReportIssue) => a.side === b.side && a.sentence === b.sentence && a.span[0] === b.span[0] && a.span[1] === b.span[1];
+
+/**
+ * One count per span: an annotation on words the tool flagged carries the count (a reviewer's
+ * category and severity over the detector's), and findings of several detectors on exactly the
+ * same words count once, by the most severe.
+ */
+function oneCountPerSpan(issues: ReportIssue[]): void {
+  const bySentence = new Map<string, ReportIssue[]>();
+  for (const i of issues) {
+    if (!i.counted) continue;
+    const key = `${i.side}|${i.sentence}`;
+    bySentence.set(key, [...(bySentence.get(key) ?? []), i]);
+  }
+  for (const group of bySentence.values()) {
+    const annotations = group.filter((i) => i.kind === "annotation");
+    const findings = group.filter((i) => i.kind === "finding").sort((a, b) => SEVERITY_MULTIPLIERS[b.severity] - SEVERITY_MULTIPLIERS[a.severity] || a.id - b.id);
+    for (const f of findings) {
+      const carrier = annotations.find((a) => overlaps(a, f)) ?? findings.find((g) => g !== f && g.counted && sameSpan(g, f) && findings.indexOf(g) < findings.indexOf(f));
+      if (!carrier) continue;
+      f.counted = false;
+      f.remaining = false;
+      f.sameSpanAs = { kind: carrier.kind, id: carrier.id };
+    }
+  }
 }
 
 function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence: number): ReportIssue[] {
@@ -46,21 +85,35 @@ function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence:
       at: link[side].indexOf(sentence), linkStatus: link.status, confidence: link.confidence,
     };
   };
-  const findings: ReportIssue[] = snapshot.flags.filter((f) => !isHidden(f, minConfidence)).map((f) => ({
-    kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
-    linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt: excerptOf(snapshot[f.side][f.sentence]?.text, f.span),
-    detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
-    comment: null, author: null, counted: f.status === "accepted" || (f.status === "open" && countOpen), confidence: f.confidence, context: context(f.side, f.sentence),
-  }));
-  const annotations: ReportIssue[] = snapshot.annotations.map((a) => ({
-    kind: "annotation", id: a.id, category: a.category, severity: a.severity, side: a.side, sentence: a.sentence, span: a.span,
-    linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt: excerptOf(snapshot[a.side][a.sentence]?.text, a.span),
-    detector: null, message: null, suggestion: null, status: "accepted", decidedBy: a.author, decidedAt: a.updatedAt,
-    comment: a.comment, author: a.author, counted: true, confidence: null, context: context(a.side, a.sentence),
-  }));
+  const findings: ReportIssue[] = snapshot.flags.filter((f) => !isHidden(f, minConfidence)).map((f) => {
+    const text = snapshot[f.side][f.sentence]?.text;
+    const excerpt = excerptOf(text, f.span);
+    const counted = f.status === "accepted" || f.status === "fixed" || (f.status === "open" && countOpen);
+    const remaining = counted && (f.status === "open" || (f.status === "accepted" && stillThere(f, text)));
+    return {
+      kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
+      linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt, flaggedText: f.excerpt ?? excerpt,
+      detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
+      comment: null, author: null, counted, remaining, sameSpanAs: null, confidence: f.confidence, context: context(f.side, f.sentence),
+    };
+  });
+  const annotations: ReportIssue[] = snapshot.annotations.map((a) => {
+    const segment = snapshot[a.side][a.sentence];
+    // The sentence was corrected after the annotation was made: the reviewer fixed what they marked.
+    const corrected = !!segment && segment.text !== segment.originalText && segment.updatedAt > a.updatedAt;
+    const excerpt = excerptOf(segment?.text, a.span);
+    return {
+      kind: "annotation", id: a.id, category: a.category, severity: a.severity, side: a.side, sentence: a.sentence, span: a.span,
+      linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt, flaggedText: excerpt,
+      detector: null, message: null, suggestion: null, status: "annotated", decidedBy: a.author, decidedAt: a.updatedAt,
+      comment: a.comment, author: a.author, counted: true, remaining: !corrected, sameSpanAs: null, confidence: null, context: context(a.side, a.sentence),
+    };
+  });
+  const issues = [...findings, ...annotations];
+  oneCountPerSpan(issues);
   // In reading order: by link (or sentence), source before target, then span.
   const place = (i: ReportIssue) => i.linkPosition ?? i.sentence;
-  return [...findings, ...annotations].sort((a, b) => place(a) - place(b) || a.side.localeCompare(b.side) || a.span[0] - b.span[0] || a.kind.localeCompare(b.kind) || a.id - b.id);
+  return issues.sort((a, b) => place(a) - place(b) || a.side.localeCompare(b.side) || a.span[0] - b.span[0] || a.kind.localeCompare(b.kind) || a.id - b.id);
 }
 
 function countTable(issues: Pick<ReportIssue, "kind" | "category" | "severity" | "counted">[]): CategoryCount[] {
@@ -131,7 +184,8 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
   const counts = countTable(issues);
   const words = { source: snapshot.source.reduce((n, s) => n + countWords(s.text), 0), target: snapshot.target.reduce((n, s) => n + countWords(s.text), 0) };
   const counted = issues.filter((i) => i.counted);
-  const findings: Record<FlagStatus, number> = { open: 0, accepted: 0, dismissed: 0 };
+  const remaining = issues.filter((i) => i.remaining);
+  const findings = zeroStatuses();
   for (const f of snapshot.flags) findings[f.status]++;
   const entries: ActivityEntry[] = [...snapshot.revisions]
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
@@ -143,7 +197,8 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
     // Titles and file names are shown as labels in every rendering: control and bidi characters as visible codes.
     document: { id: d.id, title: displayLabel(d.title), sourceLang: d.sourceLang, targetLang: d.targetLang, sourceName: d.sourceName && displayLabel(d.sourceName), targetName: d.targetName && displayLabel(d.targetName), updatedAt: d.updatedAt },
     words,
-    score: score(counted.reduce((p, i) => p + SEVERITY_MULTIPLIERS[i.severity], 0), counted.length, words.source, threshold),
+    score: score(penaltyOf(counted), counted.length, words.source, threshold),
+    remaining: score(penaltyOf(remaining), remaining.length, words.source, threshold),
     counts,
     totals: { findings, annotations: snapshot.annotations.length, hidden: snapshot.flags.filter((f) => isHidden(f, minConfidence)).length },
     minConfidence,
@@ -155,7 +210,24 @@ export function buildQualityReport(snapshot: DocumentSnapshot, options: ReportOp
       targetSegments: snapshot.target.filter((s) => s.text !== s.originalText).length,
     },
     activity: { reviewers: reviewerActivity(snapshot.revisions), entries },
+    people: peopleOf(options.displayNames, [...snapshot.flags.map((f) => f.decidedBy), ...snapshot.annotations.map((a) => a.author), ...snapshot.revisions.map((r) => r.author)]),
   };
+}
+
+function penaltyOf(issues: ReportIssue[]): number {
+  return issues.reduce((p, i) => p + SEVERITY_MULTIPLIERS[i.severity], 0);
+}
+
+function zeroStatuses(): Record<FlagStatus, number> {
+  return Object.fromEntries(FLAG_STATUSES.map((s) => [s, 0])) as Record<FlagStatus, number>;
+}
+
+/** The display names of the logins a report names (only those, so a report tells nothing of other accounts). */
+function peopleOf(names: Record<string, string> | undefined, logins: (string | null)[]): Record<string, string> {
+  const people: Record<string, string> = {};
+  if (!names) return people;
+  for (const login of logins) if (login !== null && names[login] !== undefined) people[login] = displayLabel(names[login]);
+  return people;
 }
 
 function mergeCounts(lists: CategoryCount[][]): CategoryCount[] {
@@ -177,7 +249,7 @@ export function buildProjectReport(snapshots: DocumentSnapshot[], options: Repor
   validateThreshold(threshold);
   const lowConfidence = options.lowConfidence ?? 0.5;
   const reports = snapshots.map((s) => buildQualityReport(s, options));
-  const findings: Record<FlagStatus, number> = { open: 0, accepted: 0, dismissed: 0 };
+  const findings = zeroStatuses();
   for (const r of reports) for (const k of Object.keys(findings) as FlagStatus[]) findings[k] += r.totals.findings[k];
   const bilingual = snapshots.filter((s) => s.document.targetLang !== null);
   const alignments = bilingual.map((s) => alignmentSummary(s, lowConfidence)!);
@@ -202,14 +274,16 @@ export function buildProjectReport(snapshots: DocumentSnapshot[], options: Repor
     threshold,
     documents: reports.map((r) => ({
       id: r.document.id, title: r.document.title, sourceLang: r.document.sourceLang, targetLang: r.document.targetLang,
-      words: r.words.source, score: r.score, issues: r.issues.filter((i) => i.counted).length, openFindings: r.totals.findings.open,
+      words: r.words.source, score: r.score, remaining: r.remaining, issues: r.issues.filter((i) => i.counted).length, openFindings: r.totals.findings.open,
       confirmedShare: r.alignment ? r.alignment.confirmedShare : null,
     })),
     score: score(penalty, reports.reduce((n, r) => n + r.score.counted, 0), reports.reduce((n, r) => n + r.words.source, 0), threshold),
+    remaining: score(reports.reduce((n, r) => n + r.remaining.penalty, 0), reports.reduce((n, r) => n + r.remaining.counted, 0), reports.reduce((n, r) => n + r.words.source, 0), threshold),
     counts: mergeCounts(reports.map((r) => r.counts)),
     totals: { findings, annotations: reports.reduce((n, r) => n + r.totals.annotations, 0), hidden: reports.reduce((n, r) => n + r.totals.hidden, 0) },
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     alignment,
     activity: { reviewers: reviewerActivity(snapshots.flatMap((s) => s.revisions)) },
+    people: Object.assign({}, ...reports.map((r) => r.people)),
   };
 }

@@ -23,14 +23,19 @@ export interface ReportOptions {
    * (default DEFAULT_MIN_CONFIDENCE, chosen on rated machine translation); decided findings always stay.
    */
   minConfidence?: number;
+  /** Login → display name: reports show people by name (decisions, annotations, activity). */
+  displayNames?: Record<string, string>;
   /** Time written as the report's date (default now). */
   now?: Date;
 }
 
+/** A finding's status, or "annotated" for a reviewer's annotation. */
+export type IssueStatus = FlagStatus | "annotated";
+
 export interface ScoreSummary {
   /** Source words of the document (the evaluation word count). */
   words: number;
-  /** Issues that count: annotations, accepted findings and (by default) open findings. */
+  /** Issues that count: annotations, accepted and fixed findings and (by default) open findings, one per span. */
   counted: number;
   /** Absolute penalty: sum of severity multipliers of the counted issues. */
   penalty: number;
@@ -63,18 +68,25 @@ export interface ReportIssue {
   linkPosition: number | null;
   /** The flagged text as it stands now ("" when the span no longer fits the corrected text). */
   excerpt: string;
+  /** The text the finding flagged when it was found (for a fixed or accepted finding, the words that were replaced). */
+  flaggedText: string;
   /** Findings: detector, i18n message and suggestion. */
   detector: string | null;
   message: { key: string; params: Record<string, string | number> } | null;
   suggestion: string | null;
-  /** Findings: the reviewer's decision; annotations are reviewers' own and count as "accepted". */
-  status: FlagStatus;
+  /** Findings: the reviewer's decision, or "fixed" when the text was corrected by hand; annotations: "annotated". */
+  status: IssueStatus;
   decidedBy: string | null;
   decidedAt: string | null;
   /** Annotations: the reviewer's comment and who wrote it. */
   comment: string | null;
   author: string | null;
+  /** Counts toward the score of the translation as delivered. */
   counted: boolean;
+  /** Counted and still in the text: the error remains open after review. */
+  remaining: boolean;
+  /** Set when another issue on the same words carries the count (an annotation on a flagged span). */
+  sameSpanAs: { kind: "finding" | "annotation"; id: number } | null;
   /** Findings: calibrated share of such findings that are right (null for annotations). */
   confidence: number | null;
   /** The sentence pair in context: the current text of the link's sentences on each side. */
@@ -130,7 +142,10 @@ export interface QualityReport {
   generatedAt: string;
   document: { id: number; title: string; sourceLang: Lang; targetLang: Lang | null; sourceName: string | null; targetName: string | null; updatedAt: string };
   words: { source: number; target: number };
+  /** The translation as delivered: every error found in it, whether since accepted, fixed by hand or annotated. */
   score: ScoreSummary;
+  /** What remains open after review: the counted errors still in the text. */
+  remaining: ScoreSummary;
   /** Only the category × severity cells that have issues, in MQM_CATEGORIES × SEVERITIES order. */
   counts: CategoryCount[];
   /** `hidden`: open findings below `minConfidence`, left out of issues, counts and score. */
@@ -142,6 +157,8 @@ export interface QualityReport {
   alignment: AlignmentSummary | null;
   corrections: { sourceSegments: number; targetSegments: number };
   activity: { reviewers: ReviewerActivity[]; entries: ActivityEntry[] };
+  /** Login → display name of the people the report names (the data keeps logins; renderings show names). */
+  people: Record<string, string>;
 }
 
 export interface ProjectDocumentRow {
@@ -151,6 +168,7 @@ export interface ProjectDocumentRow {
   targetLang: Lang | null;
   words: number;
   score: ScoreSummary;
+  remaining: ScoreSummary;
   issues: number;
   openFindings: number;
   confirmedShare: number | null;
@@ -163,9 +181,11 @@ export interface ProjectReport {
   documents: ProjectDocumentRow[];
   /** Over all documents: summed penalties over summed words. */
   score: ScoreSummary;
+  remaining: ScoreSummary;
   counts: CategoryCount[];
   totals: { findings: Record<FlagStatus, number>; annotations: number; hidden: number };
   minConfidence: number;
   alignment: AlignmentSummary | null;
   activity: { reviewers: ReviewerActivity[] };
+  people: Record<string, string>;
 }

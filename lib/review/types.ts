@@ -26,7 +26,7 @@ export type ReviewOperation =
   | { op: "editText"; segmentId: number; text: string }
   /** Accept (apply the suggestion as a text correction), dismiss or reopen a finding. */
   /** `from`: the status the client saw; when given, a different current status is a conflict. */
-  | { op: "decideFlag"; flagId: number; decision: "accepted" | "dismissed" | "open"; from?: "accepted" | "dismissed" | "open" }
+  | { op: "decideFlag"; flagId: number; decision: "accepted" | "dismissed" | "open"; from?: "accepted" | "dismissed" | "open" | "fixed" }
   | { op: "addAnnotation"; segmentId: number; start: number; end: number; category: MqmCategory; severity: Severity; comment: string }
   | { op: "updateAnnotation"; annotationId: number; category?: MqmCategory; severity?: Severity; comment?: string }
   | { op: "deleteAnnotation"; annotationId: number };

@@ -39,7 +39,7 @@ export const reviewOperationSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("splitSentence"), segmentId: id, at: z.number().int().min(0) }),
   z.object({ op: z.literal("joinWithNext"), segmentId: id }),
   z.object({ op: z.literal("editText"), segmentId: id, text: storable(z.string().max(MAX_SENTENCE, `a sentence can have at most ${MAX_SENTENCE} characters`), "The sentence") }),
-  z.object({ op: z.literal("decideFlag"), flagId: id, decision: z.enum(["accepted", "dismissed", "open"]), from: z.enum(["accepted", "dismissed", "open"]).optional() }),
+  z.object({ op: z.literal("decideFlag"), flagId: id, decision: z.enum(["accepted", "dismissed", "open"]), from: z.enum(["accepted", "dismissed", "open", "fixed"]).optional() }),
   z.object({ op: z.literal("addAnnotation"), segmentId: id, start: z.number().int().min(0), end: z.number().int().min(0), category, severity, comment: storable(z.string().max(5000), "The comment").default("") }),
   z.object({ op: z.literal("updateAnnotation"), annotationId: id, category: category.optional(), severity: severity.optional(), comment: storable(z.string().max(5000), "The comment").optional() }),
   z.object({ op: z.literal("deleteAnnotation"), annotationId: id }),

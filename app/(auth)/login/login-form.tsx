@@ -13,9 +13,10 @@ export function LoginForm({ first, next }: { first: boolean; next?: string }) {
       {state.error && (
         <p id="login-error" role="alert" className="error">{state.error === "failed" ? t("login.failed") : state.error === "throttled" ? t("login.throttled", { seconds: state.seconds }) : state.detail}</p>
       )}
-      <label>{t("login.login")}<input name="login" autoComplete="username" required autoFocus /></label>
-      {first && <label>{t("login.displayName")}<input name="displayName" autoComplete="name" /></label>}
-      <label>{t("login.password")}<input name="password" type="password" autoComplete={first ? "new-password" : "current-password"} required minLength={first ? 8 : 1} /></label>
+      {/* After an action React resets the form to the default values: the typed login comes back, the password does not. */}
+      <label>{t("login.login")}<input name="login" autoComplete="username" required autoFocus={!state.login} defaultValue={state.login} key={`login-${state.login ?? ""}`} /></label>
+      {first && <label>{t("login.displayName")}<input name="displayName" autoComplete="name" defaultValue={state.displayName} key={`name-${state.displayName ?? ""}`} /></label>}
+      <label>{t("login.password")}<input name="password" key={`password-${state.attempt ?? 0}`} autoFocus={!!state.login} type="password" autoComplete={first ? "new-password" : "current-password"} required minLength={first ? 8 : 1} /></label>
       {next && <input type="hidden" name="next" value={next} />}
       <button type="submit" disabled={pending}>{first ? t("login.create") : t("login.submit")}</button>
     </form>

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 interface Problem { code: string; side?: string; params: Record<string, string | number>; message: string }
@@ -17,11 +17,17 @@ export function ImportForm() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [warnings, setWarnings] = useState<Problem[]>([]);
   const [job, setJob] = useState<Job | null>(null);
+  const messages = useRef<HTMLDivElement>(null);
+  // Errors, warnings and progress appear below a long form: bring them into view when they change.
+  const shown = `${problems.length}/${warnings.length}/${job ? "job" : ""}`;
+  useEffect(() => { messages.current?.scrollIntoView({ block: "nearest", behavior: "smooth" }); }, [shown]);
 
   const describe = (p: Problem) => {
     const params = { ...p.params } as Record<string, string | number>;
     if (typeof params.declared === "string") params.declaredName = t(`languages.${params.declared}`, { defaultValue: params.declared });
     if (typeof params.detected === "string") params.detectedName = t(`languages.${params.detected}`, { defaultValue: params.detected });
+    if (typeof params.sourceLang === "string") params.sourceName = t(`languages.${params.sourceLang}`, { defaultValue: params.sourceLang });
+    if (typeof params.targetLang === "string") params.targetName = t(`languages.${params.targetLang}`, { defaultValue: params.targetLang });
     return t(`import.errors.${p.code}`, { ...params, defaultValue: p.message });
   };
 
@@ -48,6 +54,23 @@ export function ImportForm() {
 
   async function cancel() {
     if (job) await fetch(`/api/import/jobs/${job.id}`, { method: "DELETE" });
+  }
+
+  /** The texts (pasted and attached) change places; the languages stay, as they were declared for the boxes. */
+  function swapSides() {
+    const f = form.current;
+    if (!f) return;
+    const field = <T extends HTMLInputElement | HTMLTextAreaElement>(name: string) => f.elements.namedItem(name) as T | null;
+    const [sourceText, targetText] = [field<HTMLTextAreaElement>("sourceText"), field<HTMLTextAreaElement>("targetText")];
+    if (sourceText && targetText) [sourceText.value, targetText.value] = [targetText.value, sourceText.value];
+    const [sourceFile, targetFile] = [field<HTMLInputElement>("sourceFile"), field<HTMLInputElement>("targetFile")];
+    if (sourceFile && targetFile) {
+      const copy = (files: FileList | null) => { const d = new DataTransfer(); for (const file of files ?? []) d.items.add(file); return d.files; };
+      const [a, b] = [copy(sourceFile.files), copy(targetFile.files)];
+      sourceFile.files = b;
+      targetFile.files = a;
+    }
+    void submit(false);
   }
 
   async function submit(acceptWarnings: boolean) {
@@ -91,6 +114,7 @@ export function ImportForm() {
       </div>
       <label className="check"><input type="checkbox" name="presegmented" /> {t("import.presegmented")}</label>
 
+      <div ref={messages} data-testid="import-messages">
       {problems.length > 0 && (
         <div role="alert" className="error-box" data-testid="import-errors">
           <h2>{t("import.errorsTitle")}</h2>
@@ -101,6 +125,7 @@ export function ImportForm() {
         <div role="alert" className="warning-box" data-testid="import-warnings">
           <h2>{t("import.warningsTitle")}</h2>
           <ul>{warnings.map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>
+          {warnings.some((w) => w.code === "swappedSides") && <button type="button" onClick={swapSides} disabled={busy} data-testid="swap-sides">{t("import.swapSides")}</button>}{" "}
           <button type="button" onClick={() => void submit(true)} disabled={busy}>{t("import.acceptWarnings")}</button>
         </div>
       )}
@@ -112,6 +137,7 @@ export function ImportForm() {
           )}
         </div>
       )}
+      </div>
       <button type="submit" disabled={busy}>{busy ? t("import.importing") : t("import.submit")}</button>
     </form>
   );

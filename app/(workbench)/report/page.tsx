@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { listDocuments, loadSnapshot } from "@/lib/db/documents";
+import { displayNames } from "@/lib/db/reviewers";
 import { t } from "@/lib/i18n";
 import { buildProjectReport } from "@/lib/report";
 import { ProjectReportView, ReportStyle } from "@/report-ui";
@@ -12,7 +13,7 @@ export default async function ProjectReportPage() {
   const lang = await uiLanguage();
   const snapshots = [];
   for (const d of await listDocuments(db())) snapshots.push(await loadSnapshot(db(), d.id));
-  const report = buildProjectReport(snapshots);
+  const report = buildProjectReport(snapshots, { displayNames: await displayNames(db()) });
   return (
     <section className="page report-page">
       <ProjectReportView report={report} lang={lang} documentHref={(id) => `/documents/${id}/report`} />

@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
 
 async function side(form: FormData, prefix: "source" | "target", lang: string, fallbackLabel: string): Promise<RawSide> {
   const file = form.get(`${prefix}File`);
-  if (file instanceof File && file.size > 0) return { label: file.name || fallbackLabel, lang, bytes: new Uint8Array(await file.arrayBuffer()) };
-  return { label: fallbackLabel, lang, text: String(form.get(`${prefix}Text`) ?? "") };
+  const pasted = String(form.get(`${prefix}Text`) ?? "");
+  if (file instanceof File && file.size > 0) return { label: file.name || fallbackLabel, lang, bytes: new Uint8Array(await file.arrayBuffer()), ignoredText: pasted };
+  return { label: fallbackLabel, lang, text: pasted };
 }
 
 export async function POST(request: Request) {

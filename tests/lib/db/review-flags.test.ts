@@ -35,15 +35,16 @@ describe.each(DATABASE_KINDS)("findings under review on %s", (kind) => {
     expect(after.flags.filter((f) => f.sentence === 3 || f.sentence === 4).every((f) => f.linkId === before.links[3].id)).toBe(true);
     // Everything else was found again as it was: same rows, same places.
     expect(after.flags.map(key).sort()).toEqual(before.flags.map(key).sort());
-    // Fixing a text by hand removes that finding and keeps the others on the sentence.
+    // Fixing a text by hand marks that finding fixed (the report still counts it) and keeps the others on the sentence.
     const spacing = after.flags.find((f) => f.detector === "spacing" && f.sentence === 5)!;
     const s5 = after.target[5];
     const fixed = s5.text.slice(0, spacing.span[0]) + spacing.suggestion + s5.text.slice(spacing.span[1]);
     const others = after.flags.filter((f) => f.sentence === 5 && f.side === "target" && f.id !== spacing.id).map((f) => f.id);
     const edit = await applyOperation(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "editText", segmentId: s5.id, text: fixed }, expectedVersion: s5.version });
-    expect(edit.patch.flags.remove).toContain(spacing.id);
+    expect(edit.patch.flags.remove).not.toContain(spacing.id);
+    expect(edit.patch.flags.upsert.find((f) => f.id === spacing.id)).toMatchObject({ status: "fixed" });
     const final = await loadSnapshot(t.db, id);
-    expect(final.flags.find((f) => f.id === spacing.id)).toBeUndefined();
+    expect(final.flags.find((f) => f.id === spacing.id)).toMatchObject({ status: "fixed", excerpt: s5.text.slice(spacing.span[0], spacing.span[1]) });
     for (const other of others) expect(final.flags.some((f) => f.id === other)).toBe(true);
   });
 

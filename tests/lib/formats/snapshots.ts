@@ -138,7 +138,8 @@ export function content(s: DocumentSnapshot) {
     source: s.source.map(({ id, version, updatedAt, ...rest }) => rest),
     target: s.target.map(({ id, version, updatedAt, ...rest }) => rest),
     links: s.links.map(({ id, version, ...rest }) => rest),
-    flags: s.flags.map(({ id, linkId, ...rest }) => ({ ...rest, link: linkId === null ? null : linkPosition.get(linkId) })),
+    // A snapshot made in memory has no stored excerpts; storing one records the flagged text at the span.
+    flags: s.flags.map(({ id, linkId, ...rest }) => ({ ...rest, excerpt: rest.excerpt ?? s[rest.side][rest.sentence]?.text.slice(rest.span[0], rest.span[1]), link: linkId === null ? null : linkPosition.get(linkId) })),
     annotations: s.annotations.map(({ id, version, updatedAt, ...rest }) => rest),
     revisions: s.revisions.filter((r) => r.operation !== "import").map(({ id, entityId, ...rest }) => rest),
   };

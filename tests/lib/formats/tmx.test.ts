@@ -67,9 +67,45 @@ describe.skipIf(!XMLLINT.present)(`exportTmx${XMLLINT.note}`, () => {
     expect(xpathCount(skipped, "//tu")).toBe(HARD_PAIRS.length);
     const kept = exportTmx(snapshot, { unpaired: "empty" });
     expect(xpathCount(kept, "//tu")).toBe(HARD_PAIRS.length + 2);
-    expect(xpathString(kept, "//tu[@tuid='50']/tuv[1]/seg")).toBe("Only in the source.");
-    expect(xpathCount(kept, "//tu[@tuid='50']/tuv[2]/seg/node()")).toBe(0);
-    expect(xpathString(kept, "//tu[@tuid='51']/tuv[2]/seg")).toBe("Nur im Ziel.");
+    expect(xpathString(kept, "//tu[prop[@type='x-link-id']='50']/tuv[1]/seg")).toBe("Only in the source.");
+    expect(xpathCount(kept, "//tu[prop[@type='x-link-id']='50']/tuv[2]/seg/node()")).toBe(0);
+    expect(xpathString(kept, "//tu[prop[@type='x-link-id']='51']/tuv[2]/seg")).toBe("Nur im Ziel.");
+  });
+
+  it("numbers the units 1…n and stamps each with its creation and last change from the revision history", () => {
+    const snapshot = seedPairSnapshot();
+    const xml = exportTmx(snapshot, { minConfidence: 0.5 });
+    expect(validateTmx(xml).code).toBe(0);
+    const n = xpathCount(xml, "//tu");
+    for (let k = 1; k <= n; k++) expect(xpathString(xml, `//tu[${k}]/@tuid`)).toBe(String(k));
+    const importedAt = tmxDate(new Date(snapshot.revisions.find((r) => r.operation === "import")!.createdAt));
+    expect(xpathCount(xml, `//tu[@creationdate!='${importedAt}']`)).toBe(0);
+    // The first link was confirmed by ana, then she annotated its target sentence 0: the latter is its last change.
+    expect(snapshot.links[0].target).toContain(snapshot.annotations[0].sentence);
+    const annotated = snapshot.revisions.find((r) => r.operation === "addAnnotation")!;
+    expect(annotated.createdAt > snapshot.revisions.find((r) => r.operation === "confirm")!.createdAt).toBe(true);
+    const first = `//tu[prop[@type='x-link-id']='${snapshot.links[0].id}']`;
+    expect(xpathString(xml, `${first}/@changeid`)).toBe("ana");
+    expect(xpathString(xml, `${first}/@changedate`)).toBe(tmxDate(new Date(annotated.createdAt)));
+    const unannotated = { ...snapshot, annotations: [], revisions: snapshot.revisions.filter((r) => r.operation !== "addAnnotation") };
+    expect(xpathString(exportTmx(unannotated), `${first}/@changedate`)).toBe(tmxDate(new Date(snapshot.revisions.find((r) => r.operation === "confirm")!.createdAt)));
+    // A link nobody touched has no change stamp.
+    const touched = new Set([snapshot.links[0].id, ...snapshot.flags.map((f) => f.linkId), ...snapshot.links.filter((l) => l.target.includes(snapshot.annotations[0].sentence)).map((l) => l.id)]);
+    const untouched = snapshot.links.find((l) => !touched.has(l.id) && l.source.length && l.target.length && l.confidence >= 0.5)!;
+    expect(xpathCount(xml, `//tu[prop[@type='x-link-id']='${untouched.id}']/@changedate`)).toBe(0);
+  });
+
+  it("carries annotations as notes on the side they mark", () => {
+    const snapshot = seedPairSnapshot();
+    const a = snapshot.annotations[0];
+    const link = snapshot.links.find((l) => l[a.side].includes(a.sentence))!;
+    const xml = exportTmx(snapshot);
+    const check = validateTmx(xml);
+    expect(check.stderr).toBe("");
+    const marked = snapshot[a.side][a.sentence].text.slice(a.span[0], a.span[1]);
+    expect(xpathString(xml, `//tu[prop[@type='x-link-id']='${link.id}']/tuv[2]/note`)).toBe(`${a.category} (${a.severity}) “${marked}”: ${a.comment} — ${a.author}`);
+    expect(xpathCount(xml, "//tuv[1]/note")).toBe(0);
+    expect(xpathCount(xml, "//note")).toBe(snapshot.annotations.length);
   });
 
   it("filters confirmed links and by minimum confidence", () => {

@@ -102,7 +102,10 @@ describe.each(DATABASE_KINDS)("import into %s", (kind) => {
   it("warns when a side is not in its declared language", async () => {
     const warning = await importDocument(t.db, { source: { label: "de-as-en.txt", lang: "en", bytes: bytes(DE) }, target: { label: "en-as-de.txt", lang: "de", bytes: bytes(EN) } }).catch((e) => e);
     expect(warning).toBeInstanceOf(ImportWarning);
-    expect((warning as ImportWarning).message).toMatch(/declared English \(en\) but reads as German \(de\)/);
+    // Both sides in the other's language: one warning that they look swapped.
+    expect((warning as ImportWarning).warnings.map((w) => w.code)).toEqual(["swappedSides"]);
+    const one = await importDocument(t.db, { source: { label: "de-as-en.txt", lang: "en", bytes: bytes(DE) }, target: { label: "de.txt", lang: "de", bytes: bytes(DE.toString().replace(/\./g, "!")) } }).catch((e) => e);
+    expect((one as ImportWarning).message).toMatch(/declared English \(en\) but reads as German \(de\)/);
   });
 
   it("leaves nothing behind when storing fails half-way", async () => {

@@ -79,7 +79,7 @@ describe("buildQualityReport: contents", () => {
     const annotation = snapshot.annotations[0];
     const cell = report.counts.find((c) => c.category === annotation.category && c.severity === annotation.severity)!;
     expect(cell.annotations).toBe(1);
-    expect(report.totals).toEqual({ findings: { open: 1, accepted: 1, dismissed: 1 }, annotations: 1, hidden: 0 });
+    expect(report.totals).toEqual({ findings: { open: 1, accepted: 1, dismissed: 1, fixed: 0 }, annotations: 1, hidden: 0 });
   });
 
   it("gives every issue its sentence pair, the flagged text, the suggestion and the decision", () => {
@@ -144,6 +144,58 @@ describe("buildQualityReport: contents", () => {
     expect(report.alignment).toBeNull();
     expect(report.score.pass).toBe(true);
     expect(report.distribution.length).toBeGreaterThan(0);
+  });
+});
+
+describe("buildQualityReport: as delivered and open after review", () => {
+  const penalty = (severity: keyof typeof SEVERITY_MULTIPLIERS) => SEVERITY_MULTIPLIERS[severity];
+
+  it("counts an annotation on flagged words once, by the annotation, and two findings on the same words once", () => {
+    const snapshot = seedPairSnapshot();
+    const before = buildQualityReport(snapshot);
+    const open = snapshot.flags.find((f) => f.status === "open")!;
+    snapshot.annotations.push({ ...snapshot.annotations[0], id: 99, side: open.side, sentence: open.sentence, span: [open.span[0], open.span[1] + 1], severity: "critical" });
+    snapshot.flags.push({ ...open, id: 98, detector: "another-check", severity: "neutral" });
+    const report = buildQualityReport(snapshot);
+    expect(report.score.counted).toBe(before.score.counted + 1 - 1);
+    expect(report.score.penalty).toBe(before.score.penalty - penalty(open.severity) + penalty("critical"));
+    expect(report.issues.find((i) => i.kind === "finding" && i.id === open.id)).toMatchObject({ counted: false, sameSpanAs: { kind: "annotation", id: 99 } });
+    expect(report.issues.find((i) => i.kind === "finding" && i.id === 98)).toMatchObject({ counted: false });
+    expect(report.issues.find((i) => i.kind === "annotation" && i.id === 99)).toMatchObject({ status: "annotated", counted: true, remaining: true });
+  });
+
+  it("keeps what was fixed in the delivered figures and out of what remains; doubtful fixed findings stay out of both", () => {
+    const snapshot = seedPairSnapshot();
+    const before = buildQualityReport(snapshot);
+    const open = snapshot.flags.find((f) => f.status === "open")!;
+    open.status = "fixed";
+    const report = buildQualityReport(snapshot);
+    expect(report.score).toEqual(before.score);
+    expect(report.remaining.penalty).toBe(before.remaining.penalty - penalty(open.severity));
+    expect(report.totals.findings.fixed).toBe(1);
+    open.confidence = 0.01;
+    const doubtful = buildQualityReport(snapshot, { minConfidence: 0.3 });
+    expect(doubtful.issues.some((i) => i.kind === "finding" && i.id === open.id)).toBe(false);
+    expect(doubtful.totals.hidden).toBe(1);
+  });
+
+  it("leaves an accepted finding open while its words are still in the text, and an annotation until its sentence is corrected", () => {
+    const snapshot = seedPairSnapshot();
+    const accepted = snapshot.flags.find((f) => f.status === "accepted")!;
+    const sentence = snapshot.target[accepted.sentence];
+    accepted.excerpt = sentence.text.slice(accepted.span[0], accepted.span[1]);
+    const issue = (r: ReturnType<typeof buildQualityReport>, kind: string, id: number) => r.issues.find((i) => i.kind === kind && i.id === id)!;
+    expect(issue(buildQualityReport(snapshot), "finding", accepted.id).remaining).toBe(true);
+    sentence.text = sentence.text.slice(0, accepted.span[0]) + accepted.suggestion + sentence.text.slice(accepted.span[1]);
+    const corrected = buildQualityReport(snapshot);
+    expect(issue(corrected, "finding", accepted.id)).toMatchObject({ counted: true, remaining: false, flaggedText: accepted.excerpt });
+
+    const annotation = snapshot.annotations[0];
+    const annotated = snapshot[annotation.side][annotation.sentence];
+    expect(issue(corrected, "annotation", annotation.id).remaining).toBe(true);
+    annotated.text = `${annotated.text} (corrected)`;
+    annotated.updatedAt = new Date(Date.parse(annotation.updatedAt) + 1000).toISOString();
+    expect(issue(buildQualityReport(snapshot), "annotation", annotation.id)).toMatchObject({ counted: true, remaining: false });
   });
 });
 

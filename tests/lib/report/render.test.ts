@@ -72,7 +72,8 @@ describe("renderProjectReportHtml", () => {
     const html = await renderProjectReportHtml(project, "de");
     selfContained(html);
     expect(html).toContain("Qualitätsbericht des Projekts");
-    expect(html.match(/data-result="/g)).toHaveLength(project.documents.length + 1);
+    // One verdict per document, and two for the project: as delivered and open after review.
+    expect(html.match(/data-result="/g)).toHaveLength(project.documents.length + 2);
     expect(html).toContain("Hard &lt;characters&gt; &amp; co.");
   });
 });

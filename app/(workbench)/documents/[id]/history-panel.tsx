@@ -4,6 +4,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WordDiffPart } from "@/lib/review/diff";
+import { sentenceRanges } from "@/lib/review/history-detail";
+import { findingMessage, isUiLanguage } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/format";
 import { visibleWordDiff } from "./text-diff";
 
 interface HistoryEntry {
@@ -17,6 +20,8 @@ interface HistoryEntry {
   target?: number;
   texts?: { segmentId: number; side: "source" | "target"; before: string; after: string; diff: WordDiffPart[] }[];
   links: number[];
+  findings?: { id: number; detector: string; category: string; excerpt: string; message: { key: string; params: Record<string, string | number> }; from: string; to: string }[];
+  moved?: { side: "source" | "target"; sentences: number[] }[];
 }
 
 /** `filter`: "" for the whole document, or e.g. "linkId=5" / "segmentId=9". */
@@ -49,7 +54,8 @@ export function HistoryPanel({ documentId, filter, revision }: { documentId: num
     setNextBeforeId(body.nextBeforeId);
   };
 
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language === "de" ? "de-DE" : "en-GB", { dateStyle: "short", timeStyle: "medium" });
+  const time = (iso: string) => formatDateTime(i18n.language, iso, { dateStyle: "short", timeStyle: "medium" });
+  const status = (s: string) => t(`finding.${s}`, { defaultValue: s });
   if (failed) return <p className="meta">{t("history.failed")}</p>;
   if (!entries) return <p className="meta" aria-busy="true">{t("history.loading")}</p>;
   if (entries.length === 0) return <p className="meta">{t("history.empty")}</p>;
@@ -65,6 +71,17 @@ export function HistoryPanel({ documentId, filter, revision }: { documentId: num
             <div className="meta">
               {e.author ? e.author.name : t("history.system")} · <time dateTime={e.createdAt}>{time(e.createdAt)}</time>
             </div>
+            {e.findings?.map((f) => (
+              <div key={f.id} className="history-finding" data-testid="history-finding">
+                {t(`category.${f.category}`, { defaultValue: f.category })} “{f.excerpt}”: {findingMessage(isUiLanguage(i18n.language) ? i18n.language : "en", f.message)}{" "}
+                <span className="meta">{status(f.from)} → <strong>{status(f.to)}</strong></span>
+              </div>
+            ))}
+            {e.moved?.map((m) => (
+              <div key={m.side} className="meta" data-testid="history-moved">
+                {t("history.moved", { side: t(`side.${m.side}`), sentences: sentenceRanges(m.sentences), count: m.sentences.length })}
+              </div>
+            ))}
             {e.texts?.map((x) => (
               <div key={`${x.segmentId}-${x.side}`} className="word-diff history-diff">
                 <span className="meta">{t(`side.${x.side}`)}: </span>

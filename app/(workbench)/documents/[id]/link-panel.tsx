@@ -5,8 +5,10 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnnotationRecord, DocumentSnapshot, FlagRecord } from "@/lib/document";
 import { findingMessage, isUiLanguage } from "@/lib/i18n";
+import { formatNumber } from "@/lib/i18n/format";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { HistoryPanel } from "./history-panel";
+import { CommentsPanel } from "./comments-panel";
 import { MQM_CATEGORY_LIST, SEVERITY_LIST, sentenceKey, type ReviewIndex, type Row } from "./review-model";
 import type { Command } from "./shortcuts";
 
@@ -38,6 +40,8 @@ interface Props {
   setHistoryOpen(open: boolean): void;
   revision: number;
   actions: PanelActions;
+  /** A link's comments were loaded or added: their number. */
+  onComments(linkId: number, count: number): void;
 }
 
 function AnnotationFields({ initial, onSave, onCancel, saveLabel, autoFocus }: {
@@ -88,7 +92,7 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
     <li className={`finding status-${flag.status}`} data-testid="finding-item" data-flag-id={flag.id}>
       <div><span className={`sev sev-${flag.severity}`}>{t(`severity.${flag.severity}`)}</span> {t(`category.${flag.category}`, { defaultValue: flag.category })}</div>
       <p>{findingText(i18n.language, flag)}</p>
-      <p className="meta">“{text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
+      <p className="meta">“{flag.status === "open" ? text.slice(flag.span[0], flag.span[1]) : flag.excerpt ?? text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
       {flag.status === "open" ? (
         <div className="editor-actions">
           {flag.suggestion !== undefined && <button type="button" onClick={() => actions.decideFlag(flag.id, "accepted")}>{t("finding.accept")}</button>}
@@ -98,7 +102,10 @@ function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord;
       ) : (
         <div className="meta">
           {t(`finding.${flag.status}`)}{flag.decidedBy ? ` · ${reviewers[flag.decidedBy] ?? flag.decidedBy}` : ""}{" "}
-          <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "open")}>{t("finding.reopen")}</button>
+          {/* A fix by hand is undone with the edit; a reviewer can still say it was no error. */}
+          {flag.status === "fixed"
+            ? <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "dismissed")}>{t("finding.dismiss")}</button>
+            : <button type="button" className="link-button" onClick={() => actions.decideFlag(flag.id, "open")}>{t("finding.reopen")}</button>}
         </div>
       )}
     </li>
@@ -154,8 +161,8 @@ function AnnotationItem({ a, snapshot, reviewers, actions }: { a: AnnotationReco
   );
 }
 
-export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, historyOpen, setHistoryOpen, revision, actions }: Props) {
-  const { t } = useTranslation("review");
+export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, historyOpen, setHistoryOpen, revision, actions, onComments }: Props) {
+  const { t, i18n } = useTranslation("review");
   if (!row) return <aside className="link-panel" aria-label={t("panel.label")}><p className="meta">{t("panel.none")}</p></aside>;
   const sentences = (["source", "target"] as const).flatMap((side) => row[side].map((p) => ({ side, p })));
   const flags = sentences.flatMap(({ side, p }) => lookup.flagsBySentence.get(sentenceKey(side, p)) ?? []);
@@ -168,7 +175,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
       <h2>{bilingual ? t("panel.link", { n: row.position + 1 }) : t("panel.sentence", { n: row.position + 1 })}</h2>
       {bilingual && (
         <p className="meta">
-          {row.source.length}–{row.target.length} · {t("row.confidence")} {row.confidence.toFixed(2)} · {t(`status.${row.status}`)}
+          {row.source.length}–{row.target.length} · {t("row.confidence")} {formatNumber(i18n.language, row.confidence, 2)} · {t(`status.${row.status}`)}
         </p>
       )}
       {bilingual && (
@@ -189,7 +196,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         <ul className="sentence-actions">
           {sentences.map(({ side, p }) => (
             <li key={`${side}${p}`}>
-              <span className="meta">{t(`side.${side}`)} {p + 1}</span>{" "}
+              <span className="meta">{t(`side.${side}`, { context: bilingual ? undefined : "single" })} {p + 1}</span>{" "}
               <button type="button" className="secondary" onClick={() => actions.startEdit(side, p)}>{t("panel.edit")}</button>{" "}
               <button type="button" className="secondary" disabled={p + 1 >= snapshot[side].length} onClick={() => actions.joinSentence(side, p)}>{t("panel.join")}</button>
             </li>
@@ -206,7 +213,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         <h3>{t("panel.annotations")} ({annotations.length})</h3>
         {draft && (
           <div className="draft">
-            <p className="meta">{t("annotation.new", { side: t(`side.${draft.side}`), quote: draft.quote })}</p>
+            <p className="meta">{t("annotation.new", { context: bilingual ? undefined : "single", side: t(`side.${draft.side}`), quote: draft.quote })}</p>
             <AnnotationFields
               key={`${draft.segmentId}-${draft.start}-${draft.end}`}
               initial={{ category: "Accuracy/Mistranslation", severity: "minor", comment: "" }}
@@ -223,6 +230,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
         <p className="meta">{t("annotation.howTo")}</p>
         <p className="meta">{t("annotation.keyboard")}</p>
       </section>
+      {row.linkId !== null && <CommentsPanel key={row.linkId} documentId={snapshot.document.id} linkId={row.linkId} onCount={onComments} />}
       <section aria-label={t("panel.history")}>
         <h3>
           <button type="button" className="link-button" aria-expanded={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>

@@ -3,6 +3,7 @@
 // single-language text, one sentence. Status, confidence and open findings show at a glance.
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/lib/i18n/format";
 import type { SegmentRecord } from "@/lib/document";
 import type { Side } from "@/lib/types";
 import { sentenceKey, type ReviewIndex, type Row } from "./review-model";
@@ -67,7 +68,7 @@ function Sentences({ side, positions, props }: { side: Side; positions: number[]
 
 /** Memoised: while scrolling, rows already mounted do not render again. */
 export const LinkRow = memo(function LinkRow(props: Props) {
-  const { t } = useTranslation("review");
+  const { t, i18n } = useTranslation("review");
   const { row, index, bilingual, langs, current, actions } = props;
   const classes = ["link-row", `status-${row.status}`, row.low ? "low" : "", row.openFlags ? "flagged" : "", current ? "current" : "", bilingual ? "" : "single"].filter(Boolean).join(" ");
   const stateLabel = [
@@ -98,7 +99,7 @@ export const LinkRow = memo(function LinkRow(props: Props) {
       {bilingual && <div className="cell side target" lang={langs.target ?? undefined}><Sentences side="target" positions={row.target} props={props} /></div>}
       {bilingual && (
         <div className="cell confidence" title={t("row.confidence")}>
-          <span className="num">{row.confidence.toFixed(2)}</span>
+          <span className="num">{formatNumber(i18n.language, row.confidence, 2)}</span>
           <span className="confidence-bar" aria-hidden="true"><span style={{ width: `${Math.round(row.confidence * 100)}%` }} /></span>
         </div>
       )}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import { displayNames } from "@/lib/db/reviewers";
+import { commentCounts } from "@/lib/db/comments";
 import type { DocumentSnapshot, RevisionRecord } from "@/lib/document";
 import { requireSession, uiLanguage } from "../../../_server/session";
 import { t } from "@/lib/i18n";
@@ -43,11 +44,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const documentId = Number(id);
   if (!Number.isInteger(documentId) || documentId <= 0) notFound();
-  const [session, lang, snapshot, reviewers] = await Promise.all([
+  const [session, lang, snapshot, reviewers, comments] = await Promise.all([
     requireSession(),
     uiLanguage(),
     loadSnapshot(db(), documentId).catch((err) => { if (err instanceof NotFoundError) notFound(); throw err; }),
     displayNames(db()),
+    commentCounts(db(), documentId),
   ]);
   // The revision log can be long and the page never shows it raw; the history panel pages it.
   return (
@@ -56,7 +58,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <Link href={`/documents/${documentId}/report`} data-testid="report-link">{t(lang, "downloads.reportPage")}</Link>
       </nav>
       {!can(session.role, "edit") && <p className="review-notice info" role="note" data-testid="read-only">{t(lang, "roles.readOnly")}</p>}
-      <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} minConfidence={DEFAULT_MIN_CONFIDENCE} />
+      <ReviewPage initial={toWire(snapshot)} me={{ login: session.login, name: session.name }} reviewers={reviewers} touched={lastWriters(snapshot)} minConfidence={DEFAULT_MIN_CONFIDENCE} commentCounts={comments} />
     </>
   );
 }

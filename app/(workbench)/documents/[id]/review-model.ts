@@ -22,7 +22,17 @@ export interface Row {
   low: boolean;
 }
 
-export type Filter = "all" | "flagged" | "unconfirmed" | "low" | `category:${MqmCategory}`;
+export type Filter = "all" | "flagged" | "unconfirmed" | "low" | "edited" | "commented" | `category:${MqmCategory}` | `reviewer:${string}`;
+
+/** What the filters by work need beyond a row: corrected sentences, commented links, who did what. */
+export interface WorkIndex {
+  /** Row keys with a sentence whose text differs from the imported one. */
+  edited: Set<number>;
+  /** Link ids with comments. */
+  commented: Set<number>;
+  /** Login → row keys where that reviewer corrected a sentence, decided a finding or annotated. */
+  byReviewer: Map<string, Set<number>>;
+}
 
 export interface ReviewIndex {
   rows: Row[];
@@ -98,21 +108,55 @@ export function isProblem(row: Row): boolean {
   return row.openFlags > 0 || row.low;
 }
 
-export function matchesFilter(row: Row, filter: Filter): boolean {
+export function matchesFilter(row: Row, filter: Filter, work?: WorkIndex): boolean {
   switch (filter) {
     case "all": return true;
     case "flagged": return row.openFlags > 0;
     case "unconfirmed": return row.status !== "confirmed";
     case "low": return row.low;
-    default: return row.categories.has(filter.slice("category:".length) as MqmCategory);
+    case "edited": return !!work?.edited.has(row.key);
+    case "commented": return row.linkId !== null && !!work?.commented.has(row.linkId);
+    default:
+      if (filter.startsWith("reviewer:")) return !!work?.byReviewer.get(filter.slice("reviewer:".length))?.has(row.key);
+      return row.categories.has(filter.slice("category:".length) as MqmCategory);
   }
 }
 
 /** Row indices shown under a filter (all of them for "all"). */
-export function visibleRows(index: ReviewIndex, filter: Filter): number[] {
+export function visibleRows(index: ReviewIndex, filter: Filter, work?: WorkIndex): number[] {
   const out: number[] = [];
-  index.rows.forEach((row, i) => { if (matchesFilter(row, filter)) out.push(i); });
+  index.rows.forEach((row, i) => { if (matchesFilter(row, filter, work)) out.push(i); });
   return out;
+}
+
+/**
+ * The work index of a document: `touched` (segment id → last writer) marks corrections, the
+ * snapshot's decisions and annotations name their reviewers, `commentCounts` the commented links.
+ */
+export function buildWorkIndex(snapshot: DocumentSnapshot, rows: Row[], touched: Record<number, { author: string | null }>, commentCounts: Record<number, number>): WorkIndex {
+  const rowOf = new Map<string, number>();
+  for (const r of rows) {
+    for (const p of r.source) rowOf.set(sentenceKey("source", p), r.key);
+    for (const p of r.target) rowOf.set(sentenceKey("target", p), r.key);
+  }
+  const edited = new Set<number>();
+  const byReviewer = new Map<string, Set<number>>();
+  const credit = (login: string | null, key: number | undefined) => {
+    if (login === null || key === undefined) return;
+    byReviewer.set(login, (byReviewer.get(login) ?? new Set()).add(key));
+  };
+  for (const side of ["source", "target"] as const) {
+    for (const s of snapshot[side]) {
+      if (s.text === s.originalText) continue;
+      const key = rowOf.get(sentenceKey(side, s.position));
+      if (key !== undefined) edited.add(key);
+      credit(touched[s.id]?.author ?? null, key);
+    }
+  }
+  for (const f of snapshot.flags) if (f.status !== "open") credit(f.decidedBy, rowOf.get(sentenceKey(f.side, f.sentence)));
+  for (const a of snapshot.annotations) credit(a.author, rowOf.get(sentenceKey(a.side, a.sentence)));
+  const commented = new Set(Object.entries(commentCounts).filter(([, n]) => n > 0).map(([id]) => Number(id)));
+  return { edited, commented, byReviewer };
 }
 
 /** The next (dir 1) or previous (dir -1) row from `from` that satisfies `test`, or -1. */

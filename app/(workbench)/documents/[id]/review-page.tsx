@@ -2,15 +2,17 @@
 // The review page: windowed side-by-side list, alignment map, side panel, keyboard map.
 // Every change goes through useReview (server-side, versioned, undoable); this component
 // decides what the reviewer meant and builds the request from the latest snapshot.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/lib/i18n/format";
+import { HINT_GAP, hintPosition, type Box } from "./hint-position";
 import type { AnnotationRecord, DocumentSnapshot, SegmentRecord } from "@/lib/document";
 import type { MqmCategory, Severity, Side } from "@/lib/types";
 import { AlignmentMap } from "./alignment-map";
 import { HistoryPanel } from "./history-panel";
 import { LinkPanel, findingText, type AnnotationDraft, type PanelActions } from "./link-panel";
 import { LinkRow, type RowActions } from "./link-row";
-import { buildIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
+import { buildIndex, buildWorkIndex, findRow, isDoubtful, isProblem, matchesFilter, visibleRows, type Filter } from "./review-model";
 import { commandFor, ShortcutsOverlay, type Command } from "./shortcuts";
 import { useReview, type OperationRequestBody, type Touched } from "./use-review";
 import { createRangeStore } from "./visible-range";
@@ -28,6 +30,8 @@ interface Props {
   touched: Touched;
   /** Open findings below this confidence are hidden until the reviewer asks for them. */
   minConfidence: number;
+  /** Link id → number of comments. */
+  commentCounts?: Record<number, number>;
 }
 
 const LINK_COMMANDS = new Set<Command>(["mergeNext", "mergePrevious", "splitLink", "shiftSourceUp", "shiftSourceDown", "shiftTargetUp", "shiftTargetDown", "gapSource", "gapTarget", "confirm", "confirmThrough", "realign"]);
@@ -51,7 +55,7 @@ function selectionInSentence(): AnnotationDraft | null {
   return { segmentId: Number(sentence.dataset.segmentId), side: sentence.dataset.side as Side, position: Number(sentence.dataset.position), start, end: start + quote.length, quote };
 }
 
-export function ReviewPage({ initial, me, reviewers, touched: initialTouched, minConfidence }: Props) {
+export function ReviewPage({ initial, me, reviewers, touched: initialTouched, minConfidence, commentCounts: initialComments }: Props) {
   const { t, i18n } = useTranslation("review");
   const [expanded] = useState(() => fromWire(initial));
   const review = useReview(expanded, me, initialTouched);
@@ -62,7 +66,10 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   const { rows } = lookup;
 
   const [filter, setFilter] = useState<Filter>("all");
-  const shown = useMemo(() => visibleRows(lookup, filter), [lookup, filter]);
+  const [commentCounts, setCommentCounts] = useState<Record<number, number>>(initialComments ?? {});
+  const work = useMemo(() => buildWorkIndex(snapshot, rows, review.touched, commentCounts), [snapshot, rows, review.touched, commentCounts]);
+  const onComments = useCallback((linkId: number, count: number) => setCommentCounts((c) => ({ ...c, [linkId]: count })), []);
+  const shown = useMemo(() => visibleRows(lookup, filter, work), [lookup, filter, work]);
   const [currentKey, setCurrentKey] = useState<number | null>(rows[0]?.key ?? null);
   const lastIndex = useRef(0);
   const keyIndex = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
@@ -77,7 +84,8 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
   const [help, setHelp] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [docHistory, setDocHistory] = useState(false);
-  const [hint, setHint] = useState<{ flagIds: number[]; top: number; left: number } | null>(null);
+  const [hint, setHint] = useState<{ flagIds: number[]; anchor: Box } | null>(null);
+  const hintBox = useRef<HTMLDivElement | null>(null);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [rangeStore] = useState(createRangeStore);
   const list = useRef<VirtualListHandle>(null);
@@ -108,10 +116,10 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     activeSentence.current = null;
     setCurrentKey(rows[rowIndex].key);
     lastIndex.current = rowIndex;
-    if (!matchesFilter(rows[rowIndex], filter)) setFilter("all");
+    if (!matchesFilter(rows[rowIndex], filter, work)) setFilter("all");
     focusWanted.current = focus;
     setFocusTick((n) => n + 1);
-  }, [rows, filter]);
+  }, [rows, filter, work]);
 
   // After a move: scroll the row into view (the windowed list mounts it) and focus it.
   useEffect(() => {
@@ -185,7 +193,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       case "previous": { const pos = listPosition(current); if (pos > 0) goTo(shown[pos - 1]); return; }
       case "nextProblem":
       case "previousProblem": {
-        const test = filter === "all" ? isProblem : (r: (typeof rows)[number]) => matchesFilter(r, filter);
+        const test = filter === "all" ? isProblem : (r: (typeof rows)[number]) => matchesFilter(r, filter, work);
         const found = findRow(rows, current, command === "nextProblem" ? 1 : -1, test);
         if (found >= 0) goTo(found); else say("info", t(command === "nextProblem" ? "errors.noNextProblem" : "errors.noPreviousProblem"));
         return;
@@ -283,7 +291,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
       case "filter": filterSelect.current?.focus(); return;
       case "help": setHelp((h) => !h); return;
     }
-  }, [row, current, shown, rows, filter, bilingual, lookup, snapshot, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
+  }, [row, current, shown, rows, filter, work, bilingual, lookup, snapshot, goTo, listPosition, linkRequest, withNeighbour, joinSentence, say, t, review]);
 
   const saveEdit = useCallback(async (segment: SegmentRecord, text: string) => {
     if (text === segment.text) { setEditing(null); refocus(); return true; }
@@ -352,7 +360,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     showHint: (flagIds, anchor) => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
       const r = anchor.getBoundingClientRect();
-      setHint({ flagIds, top: r.bottom + 4, left: Math.min(r.left, window.innerWidth - 340) });
+      setHint({ flagIds, anchor: { top: r.top, bottom: r.bottom, left: r.left } });
     },
     hideHint: () => {
       if (hintTimer.current) clearTimeout(hintTimer.current);
@@ -449,6 +457,16 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     );
   }, [shown, rows, bilingual, segments, langs, lookup, current, editing, review.touched, reviewers, rowActions]);
 
+  // Placed once its size is known: above the marked words when below would leave the window.
+  useLayoutEffect(() => {
+    const el = hintBox.current;
+    if (!hint || !el) return;
+    const { top, left } = hintPosition(hint.anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
+    el.style.top = `${top}px`;
+    el.style.left = `${left}px`;
+  }, [hint]);
+  // A hint belongs to the list as it was: another filter shows other rows.
+  useEffect(() => { setHint(null); }, [filter, showDoubtful]);
   const hintFlags = hint ? snapshot.flags.filter((f) => hint.flagIds.includes(f.id) && f.status === "open" && (showDoubtful || !isDoubtful(f, minConfidence))) : [];
   const name = (code: string) => t(`common:languages.${code}`, { defaultValue: code });
   const doc = snapshot.document;
@@ -473,6 +491,13 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
             <option value="flagged">{t("filter.flagged")}</option>
             {bilingual && <option value="unconfirmed">{t("filter.unconfirmed")}</option>}
             {bilingual && <option value="low">{t("filter.low")}</option>}
+            <option value="edited">{t("filter.edited")}</option>
+            {bilingual && <option value="commented">{t("filter.commented")}</option>}
+            {work.byReviewer.size > 0 && (
+              <optgroup label={t("filter.byReviewer")}>
+                {[...work.byReviewer.keys()].sort().map((login) => <option key={login} value={`reviewer:${login}`}>{reviewers[login] ?? login}</option>)}
+              </optgroup>
+            )}
             {lookup.categories.length > 0 && (
               <optgroup label={t("filter.category")}>
                 {lookup.categories.map((c) => <option key={c} value={`category:${c}`}>{t(`category.${c}`, { defaultValue: c })}</option>)}
@@ -482,9 +507,9 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         </label>
         <span className="meta" aria-live="polite">{t("filter.count", { shown: shown.length, total: rows.length })}</span>
         {(showDoubtful || lookup.hiddenFindings > 0) && (
-          <label className="inline" title={t("filter.doubtfulHint", { min: minConfidence })}>
+          <label className="inline" title={t("filter.doubtfulHint", { min: formatNumber(i18n.language, minConfidence, 0, 2) })}>
             <input type="checkbox" checked={showDoubtful} onChange={(e) => setShowDoubtful(e.target.checked)} data-testid="show-doubtful" />
-            <span>{showDoubtful ? t("filter.doubtfulShown", { min: minConfidence }) : t("filter.doubtful", { count: lookup.hiddenFindings, min: minConfidence })}</span>
+            <span>{showDoubtful ? t("filter.doubtfulShown", { min: formatNumber(i18n.language, minConfidence, 0, 2) }) : t("filter.doubtful", { count: lookup.hiddenFindings, min: formatNumber(i18n.language, minConfidence, 0, 2) })}</span>
           </label>
         )}
         <button type="button" className="secondary" onClick={() => runCommand("previousProblem")}>{t("command.previousProblem")}</button>
@@ -533,7 +558,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
         <div className="review-list-wrap">
           <div className={`list-head${bilingual ? "" : " single"}`} aria-hidden="true">
             <span>#</span>
-            <span>{t("side.source")} ({doc.sourceLang})</span>
+            <span>{t("side.source", { context: bilingual ? undefined : "single" })} ({doc.sourceLang})</span>
             {bilingual && <span>{t("side.target")} ({doc.targetLang})</span>}
             {bilingual && <span className="num">{t("row.confidenceShort")}</span>}
           </div>
@@ -558,6 +583,7 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           setHistoryOpen={setHistoryOpen}
           revision={review.revision}
           actions={panelActions}
+          onComments={onComments}
         />
       </div>
 
@@ -566,7 +592,8 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
           className="finding-hint"
           role="tooltip"
           data-testid="finding-hint"
-          style={{ top: hint.top, left: Math.max(8, hint.left) }}
+          ref={hintBox}
+          style={{ top: hint.anchor.bottom + HINT_GAP, left: hint.anchor.left }}
           onMouseEnter={() => { if (hintTimer.current) clearTimeout(hintTimer.current); }}
           onMouseLeave={() => rowActions.hideHint()}
         >

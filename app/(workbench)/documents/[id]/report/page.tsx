@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { displayLabel } from "@/lib/text-hygiene";
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
+import { displayNames } from "@/lib/db/reviewers";
 import { buildQualityReport } from "@/lib/report";
 import { DocumentReport, ReportStyle } from "@/report-ui";
 import { Downloads } from "../../../../_components/downloads";
@@ -21,7 +22,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   if (!Number.isInteger(documentId) || documentId <= 0) notFound();
   const lang = await uiLanguage();
   const snapshot = await loadSnapshot(db(), documentId).catch((err) => { if (err instanceof NotFoundError) notFound(); throw err; });
-  const report = buildQualityReport(snapshot, { minConfidence });
+  const report = buildQualityReport(snapshot, { minConfidence, displayNames: await displayNames(db()) });
   return (
     <section className="page report-page">
       <p><Link href={`/documents/${documentId}`}>← {displayLabel(snapshot.document.title)}</Link></p>

@@ -1,6 +1,7 @@
 // GET /api/documents/[id]/report?format=html|csv|json[&lang=en|de][&threshold=10][&minConfidence=0.5]: the report as a download.
 import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
+import { displayNames } from "@/lib/db/reviewers";
 import { buildQualityReport, renderFindingsCsv, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
 import { renderReportHtml } from "@/report-ui/html";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { format, threshold, minConfidence } = query.data;
   const lang = query.data.lang ?? (await uiLanguage());
   try {
-    const report = buildQualityReport(await loadSnapshot(db(), Number((await params).id)), { threshold, minConfidence });
+    const report = buildQualityReport(await loadSnapshot(db(), Number((await params).id)), { threshold, minConfidence, displayNames: await displayNames(db()) });
     const body = format === "html" ? await renderReportHtml(report, lang) : format === "csv" ? renderFindingsCsv(report, lang, { bom: true }) : JSON.stringify(report, null, 2);
     const name = reportFileName(report, format);
     return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${name}"` } });

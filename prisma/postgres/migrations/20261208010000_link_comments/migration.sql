@@ -1,0 +1,20 @@
+-- Comments on a link, with replies (issue #16). linkId is a plain id (see the model's comment).
+CREATE TABLE "LinkComment" (
+    "id" SERIAL NOT NULL,
+    "documentId" INTEGER NOT NULL,
+    "linkId" INTEGER NOT NULL,
+    "parentId" INTEGER,
+    "authorId" INTEGER,
+    "body" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LinkComment_pkey" PRIMARY KEY ("id")
+);
+
+CREATE INDEX "LinkComment_documentId_linkId_idx" ON "LinkComment"("documentId", "linkId");
+
+ALTER TABLE "LinkComment" ADD CONSTRAINT "LinkComment_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE "LinkComment" ADD CONSTRAINT "LinkComment_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "LinkComment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE "LinkComment" ADD CONSTRAINT "LinkComment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Reviewer"("id") ON DELETE SET NULL ON UPDATE CASCADE;
