@@ -33,6 +33,12 @@ export type FlagStatus = "open" | "accepted" | "dismissed";
 export interface FlagRecord extends Finding {
   id: number;
   linkId: number | null;
+  /**
+   * The text the finding is about, as it read when it was found. Kept with the finding (and its
+   * decision): once a suggestion is accepted the sentence reads otherwise, and cutting `span` out
+   * of the corrected text would quote the wrong words.
+   */
+  excerpt: string;
   status: FlagStatus;
   decidedBy: string | null;
   decidedAt: string | null;

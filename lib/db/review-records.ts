@@ -45,7 +45,7 @@ export async function flagRecords(tx: Tx, rows: FlagRowDb[]): Promise<FlagRecord
   const places = await segmentPlaces(tx, rows.flatMap((f) => (f.segmentId !== null ? [f.segmentId] : [])));
   const login = await logins(tx, rows.map((f) => f.decidedBy));
   return rows.map((f) => ({
-    id: f.id, linkId: f.linkId, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
+    id: f.id, linkId: f.linkId, excerpt: f.excerpt, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
     side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end],
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),

@@ -48,7 +48,7 @@ function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence:
   };
   const findings: ReportIssue[] = snapshot.flags.filter((f) => !isHidden(f, minConfidence)).map((f) => ({
     kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
-    linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt: excerptOf(snapshot[f.side][f.sentence]?.text, f.span),
+    linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt: f.excerpt,
     detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
     comment: null, author: null, counted: f.status === "accepted" || (f.status === "open" && countOpen), confidence: f.confidence, context: context(f.side, f.sentence),
   }));
