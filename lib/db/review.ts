@@ -9,7 +9,7 @@ import type { LinkStatus } from "../document";
 import type { Side } from "../types";
 import { ConflictError, InvalidOperationError, type ConflictEntity } from "../review/errors";
 import { applyLinkOperation, realignFrom, type LinkOperation, type LinkState } from "../review/links";
-import { emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
+import { aboutLinks, emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
 import { joinText, mapSpan, secondPartOffset, splitText } from "../review/sentences";
 import { defaultServices, realignerOf, type ReviewServices } from "../review/services";
 import type { ReviewOperation } from "../review/types";
@@ -439,6 +439,7 @@ export async function applyOperation(db: Db, input: OperationInput, services: Re
         data: { documentId: input.documentId, reviewerId: input.reviewerId, entity: computed.entity, entityId: computed.entityId, operation: input.operation.op, before: computed.before as never, after: computed.after as never },
       });
       patch.revisionId = revision.id;
+      patch.about = aboutLinks(computed.entity === "link" ? computed.entityId : null, computed.after.linkIds, computed.before.linkIds);
       return patch;
     }, input.operation.op === "realignFrom" ? LONG_TRANSACTION : TRANSACTION);
     return { patch, undo: await undoState(db, input.documentId, input.reviewerId) };
@@ -531,6 +532,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
         data: { documentId, reviewerId, entity: target.entity, entityId: target.entityId, operation: direction, before: { ...from, ...marker } as never, after: { ...to, ...marker, linkIds: stored.after.linkIds ?? [] } as never },
       });
       patch.revisionId = revision.id;
+      patch.about = aboutLinks(target.entity === "link" ? target.entityId : null, stored.after.linkIds, stored.before.linkIds);
       return { patch, revisionId: revision.id };
     }, LONG_TRANSACTION);
     return { ...result, undo: await undoState(db, documentId, reviewerId) };
