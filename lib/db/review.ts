@@ -410,9 +410,11 @@ async function bumpDocument(tx: Tx, documentId: number) {
   return updated[0];
 }
 
-async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, nearLink?: number) {
+type Langs = { sourceLang: string; targetLang: string | null };
+
+async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, langs: Langs, nearLink?: number) {
   if (scope === null) return;
-  const changes = await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) });
+  const changes = await refreshFindings(tx, documentId, { services, langs, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) });
   const known = new Set(patch.flags.upsert.map((f) => f.id));
   patch.flags.upsert.push(...changes.upsert.filter((f) => !known.has(f.id)));
   patch.flags.remove.push(...changes.remove);
@@ -428,21 +430,25 @@ async function addDecidedFlags(tx: Tx, patch: ReviewPatch, ids: number[]) {
 /** Applies one reviewer operation. Throws InvalidOperationError or ConflictError (nothing written then). */
 export async function applyOperation(db: Db, input: OperationInput, services: ReviewServices = defaultServices): Promise<OperationResult> {
   return serialised(input.documentId, async () => {
+    let undoable: UndoState["undo"] = null;
     const patch = await db.$transaction(async (tx) => {
       const doc = await bumpDocument(tx, input.documentId);
       const patch = emptyPatch({ id: doc.id, version: doc.version, updatedAt: doc.updatedAt.toISOString() });
       await checkExtraVersions(tx, input);
       const computed = await compute(tx, input, services, patch, doc.version - 1);
-      await refresh(tx, input.documentId, computed.refresh, services, patch, computed.nearLink);
+      await refresh(tx, input.documentId, computed.refresh, services, patch, doc, computed.nearLink);
       if (input.operation.op === "decideFlag") await addDecidedFlags(tx, patch, [input.operation.flagId]);
       const revision = await tx.revision.create({
         data: { documentId: input.documentId, reviewerId: input.reviewerId, entity: computed.entity, entityId: computed.entityId, operation: input.operation.op, before: computed.before as never, after: computed.after as never },
       });
       patch.revisionId = revision.id;
       patch.about = aboutLinks(computed.entity === "link" ? computed.entityId : null, computed.after.linkIds, computed.before.linkIds);
+      undoable = { revisionId: revision.id, operation: revision.operation };
       return patch;
     }, input.operation.op === "realignFrom" ? LONG_TRANSACTION : TRANSACTION);
-    return { patch, undo: await undoState(db, input.documentId, input.reviewerId) };
+    // A new change is the reviewer's newest: it is what undo takes back, and it ends their redo
+    // stack (redoTarget stops at it), so the state needs no queries.
+    return { patch, undo: { undo: undoable, redo: null } };
   });
 }
 
@@ -524,7 +530,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
         ...(c.source?.rows ?? []), ...(c.target?.rows ?? []),
       ].map((r) => r.id!).concat((c.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds])));
       const refreshScope: Computed["refresh"] = target.operation === "realignFrom" ? "all" : ["confirm", "unconfirm", "confirmThrough"].includes(target.operation) || !scope.length ? null : [...new Set(scope)];
-      await refresh(tx, documentId, refreshScope, services, patch);
+      await refresh(tx, documentId, refreshScope, services, patch, doc);
       await addDecidedFlags(tx, patch, decided);
       await tx.revision.update({ where: { id: target.id }, data: { undone: direction === "undo" } });
       const marker = direction === "undo" ? { undoOf: target.id } : { redoOf: target.id };
