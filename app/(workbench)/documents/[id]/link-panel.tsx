@@ -77,7 +77,7 @@ function AnnotationFields({ initial, onSave, onCancel, saveLabel, autoFocus }: {
   );
 }
 
-function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord; snapshot: DocumentSnapshot; reviewers: Record<string, string>; actions: PanelActions }) {
+function FindingItem({ flag, reviewers, actions }: { flag: FlagRecord; reviewers: Record<string, string>; actions: PanelActions }) {
   const { t, i18n } = useTranslation("review");
   return (
     <li className={`finding status-${flag.status}`} data-testid="finding-item" data-flag-id={flag.id}>
@@ -180,7 +180,7 @@ export function LinkPanel({ row, snapshot, lookup, bilingual, reviewers, draft, 
       <section aria-label={t("panel.findings")}>
         <h3>{t("panel.findings")} ({flags.filter((f) => f.status === "open").length})</h3>
         {flags.length === 0 ? <p className="meta">{t("panel.noFindings")}</p> : (
-          <ul className="findings">{flags.map((f) => <FindingItem key={f.id} flag={f} snapshot={snapshot} reviewers={reviewers} actions={actions} />)}</ul>
+          <ul className="findings">{flags.map((f) => <FindingItem key={f.id} flag={f} reviewers={reviewers} actions={actions} />)}</ul>
         )}
       </section>
       <section aria-label={t("panel.annotations")}>
