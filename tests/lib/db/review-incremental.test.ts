@@ -37,7 +37,8 @@ function edited(text: string, pick: number): string {
 }
 
 const key = (f: Pick<Finding, "detector" | "side" | "sentence" | "span" | "severity" | "message">) =>
-  JSON.stringify([f.detector, f.side, f.sentence, f.span, f.severity, f.message.key, f.message.params]);
+  // Parameters in key order: PostgreSQL's jsonb does not keep the order they were written in.
+  JSON.stringify([f.detector, f.side, f.sentence, f.span, f.severity, f.message.key, Object.entries(f.message.params).sort(([a], [b]) => a.localeCompare(b))]);
 
 function fullCheck(s: DocumentSnapshot): string[] {
   const found = localServices.checkAligned({ sourceLang: s.document.sourceLang, targetLang: s.document.targetLang!, source: s.source.map(asSentence), target: s.target.map(asSentence), links: s.links });
