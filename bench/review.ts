@@ -65,7 +65,7 @@ function generatedDocument(LINKS: number): DocumentSnapshot {
       const seg = target[t[0]];
       flags.push({
         id: flags.length + 1, linkId: i + 1, detector: "numbers", category: "Accuracy/Mistranslation", severity: "major", side: "target",
-        sentence: seg.position, span: [3, 7], message: { key: "numbers.differ", params: {} }, suggestion: "Jahr", confidence: 0.9, status: "open", decidedBy: null, decidedAt: null,
+        sentence: seg.position, span: [3, 7], excerpt: seg.text.slice(3, 7), message: { key: "numbers.differ", params: {} }, suggestion: "Jahr", confidence: 0.9, status: "open", decidedBy: null, decidedAt: null,
       });
     }
   }

@@ -39,9 +39,13 @@ export const FLAG_STATUSES: FlagStatus[] = ["open", "accepted", "dismissed", "fi
 export interface FlagRecord extends Finding {
   id: number;
   linkId: number | null;
+  /**
+   * The text the finding is about, as it read when it was found. Kept with the finding (and its
+   * decision): once a suggestion is accepted the sentence reads otherwise, and cutting `span` out
+   * of the corrected text would quote the wrong words.
+   */
+  excerpt: string;
   status: FlagStatus;
-  /** The flagged text when the detector found it (the span may no longer fit a corrected text). */
-  excerpt?: string;
   decidedBy: string | null;
   decidedAt: string | null;
 }

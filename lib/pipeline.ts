@@ -41,13 +41,16 @@ function segmentRecords(sentences: Sentence[], side: Side, firstId: number, now:
   }));
 }
 
-function flagRecords(findings: Finding[], links: Link[]): FlagRecord[] {
+function flagRecords(findings: Finding[], links: Link[], sentences: Record<Side, Sentence[]>): FlagRecord[] {
   const linkOf = { source: new Map<number, number>(), target: new Map<number, number>() };
   links.forEach((l, i) => {
     for (const s of l.source) linkOf.source.set(s, i + 1);
     for (const t of l.target) linkOf.target.set(t, i + 1);
   });
-  return findings.map((f, i) => ({ ...f, id: i + 1, linkId: linkOf[f.side].get(f.sentence) ?? null, status: "open", decidedBy: null, decidedAt: null }));
+  return findings.map((f, i) => ({
+    ...f, id: i + 1, linkId: linkOf[f.side].get(f.sentence) ?? null, excerpt: sentences[f.side][f.sentence]?.text.slice(f.span[0], f.span[1]) ?? "",
+    status: "open", decidedBy: null, decidedAt: null,
+  }));
 }
 
 /** Segment, align and check a pair. Ids in the snapshot are synthetic (1-based). */
@@ -69,7 +72,7 @@ export function analysePair(input: PairInput, onProgress?: ProgressListener): Do
   return {
     document: { id: 0, title: input.title, sourceLang: input.sourceLang, targetLang: input.targetLang, sourceName: input.sourceName ?? null, targetName: input.targetName ?? null, version: 0, createdAt: now, updatedAt: now },
     source: sourceRecords, target: targetRecords, links: linkRecords,
-    flags: flagRecords(findings, links), annotations: [], revisions: [],
+    flags: flagRecords(findings, links, { source, target }), annotations: [], revisions: [],
   };
 }
 
@@ -83,6 +86,6 @@ export function analyseSingle(input: SingleInput, onProgress?: ProgressListener)
   return {
     document: { id: 0, title: input.title, sourceLang: input.lang, targetLang: null, sourceName: input.name ?? null, targetName: null, version: 0, createdAt: now, updatedAt: now },
     source: segmentRecords(sentences, "source", 1, now), target: [], links: [],
-    flags: flagRecords(findings, []), annotations: [], revisions: [],
+    flags: flagRecords(findings, [], { source: sentences, target: [] }), annotations: [], revisions: [],
   };
 }

@@ -123,7 +123,6 @@ export function IssueCard({ issue: i, c }: { issue: ReportIssue; c: ReportText }
       <div className="pair">{side("source")}{side("target")}</div>
       {i.message && <p>{c.finding(i.message)}{i.detector && <>{" "}<span className="muted">({c.t("issues.detector")}: {i.detector})</span></>}</p>}
       {i.comment && <p><b>{c.t("issues.comment")}:</b> {i.comment}</p>}
-      {i.kind === "finding" && i.flaggedText && i.flaggedText !== i.excerpt && <p><b>{c.t("issues.was")}:</b> “{i.flaggedText}”</p>}
       {i.suggestion !== null && <p><b>{c.t("issues.suggestion")}:</b> “{i.suggestion}”</p>}
       <p className="muted" data-testid="issue-decision">{c.t("issues.decision")}: {decision} · {counting}</p>
     </article>

@@ -166,9 +166,10 @@ function snapshotText(snapshot: DocumentSnapshot, side: Side, sentence: number):
   return snapshot[side][sentence]?.text ?? "";
 }
 
-export function flagRow(documentId: number, f: Finding & { status?: string; excerpt?: string; decidedAt?: string | null; decidedBy?: string | null }, segmentId: number | null, linkId: number | null, sentenceText: string, people?: Map<string, number>) {
+export function flagRow(documentId: number, f: Finding & { excerpt?: string; status?: string; decidedAt?: string | null; decidedBy?: string | null }, segmentId: number | null, linkId: number | null, sentenceText: string, people?: Map<string, number>) {
   return {
     documentId, segmentId, linkId, side: f.side, detector: f.detector, category: f.category, severity: f.severity,
+    // A snapshot's finding brings the text it was about (after an accepted fix the sentence differs).
     start: f.span[0], end: f.span[1], excerpt: f.excerpt ?? sentenceText.slice(f.span[0], f.span[1]),
     messageKey: f.message.key, params: f.message.params, suggestion: f.suggestion ?? null, evidence: (f.evidence ?? null) as never,
     status: f.status ?? "open", decidedBy: f.decidedBy && people ? people.get(f.decidedBy) ?? null : null,
@@ -205,8 +206,8 @@ export async function loadSnapshot(db: Db, documentId: number): Promise<Document
     source: (l.sourceIds as number[]).map((id) => position.get(id)!), target: (l.targetIds as number[]).map((id) => position.get(id)!),
   }));
   const flagRecords: FlagRecord[] = flags.map((f) => ({
-    id: f.id, linkId: f.linkId, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
-    side: f.side as Side, sentence: f.segmentId !== null ? position.get(f.segmentId) ?? -1 : -1, span: [f.start, f.end], excerpt: f.excerpt,
+    id: f.id, linkId: f.linkId, excerpt: f.excerpt, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
+    side: f.side as Side, sentence: f.segmentId !== null ? position.get(f.segmentId) ?? -1 : -1, span: [f.start, f.end],
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
     // Recomputed on every read, so a stored finding is judged by the calibration the workbench ships now.

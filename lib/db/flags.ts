@@ -17,9 +17,11 @@ interface Options {
   segmentIds?: number[];
   /** Position of a link holding (some of) segmentIds, when the caller knows it. */
   nearLink?: number;
+  /** The document's languages, when the caller has read the row already (saves reading it again). */
+  langs?: { sourceLang: string; targetLang: string | null };
 }
 
-function asSentence(s: { text: string; start: number | null; paragraph: number }): Sentence {
+export function asSentence(s: { text: string; start: number | null; paragraph: number }): Sentence {
   const start = s.start ?? 0;
   return { text: s.text, start, end: start + s.text.length, paragraph: s.paragraph };
 }
@@ -108,7 +110,7 @@ async function aroundSentence(tx: Tx, documentId: number, position: number): Pro
  */
 export async function refreshFindings(tx: Tx, documentId: number, options: Options = {}): Promise<FlagChanges> {
   const services = options.services ?? defaultServices;
-  const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId } });
+  const doc = options.langs ?? await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { sourceLang: true, targetLang: true } });
   let seen: DetectionView;
   if (options.segmentIds?.length) {
     if (options.nearLink !== undefined && doc.targetLang) {
@@ -160,7 +162,7 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
     waiting.set(key, [...(waiting.get(key) ?? []), f]);
   }
   const keep = new Set<number>();
-  const changed: number[] = [];
+  const changed: Awaited<ReturnType<typeof tx.flag.update>>[] = [];
   const created: ReturnType<typeof flagRow>[] = [];
   for (const { f, segment } of fresh) {
     const text = textOf.get(segment.id)!;
@@ -174,8 +176,7 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
       const moved = back || match.segmentId !== row.segmentId || match.linkId !== row.linkId || match.start !== row.start || match.end !== row.end
         || JSON.stringify(match.params) !== JSON.stringify(row.params) || match.severity !== row.severity || match.messageKey !== row.messageKey;
       if (moved) {
-        await tx.flag.update({ where: { id: match.id }, data: { segmentId: row.segmentId, linkId: row.linkId, start: row.start, end: row.end, excerpt: row.excerpt, params: row.params, severity: row.severity, messageKey: row.messageKey, evidence: row.evidence, ...(back ? { status: "open", decidedAt: null, decidedBy: null } : {}) } });
-        changed.push(match.id);
+        changed.push(await tx.flag.update({ where: { id: match.id }, data: { segmentId: row.segmentId, linkId: row.linkId, start: row.start, end: row.end, excerpt: row.excerpt, params: row.params, severity: row.severity, messageKey: row.messageKey, evidence: row.evidence, ...(back ? { status: "open", decidedAt: null, decidedBy: null } : {}) } }));
       }
     } else {
       created.push(row);
@@ -188,10 +189,10 @@ export async function refreshFindings(tx: Tx, documentId: number, options: Optio
   const remove = gone.filter((f) => !fixed.includes(f.id)).map((f) => f.id);
   if (remove.length) await tx.flag.deleteMany({ where: { id: { in: remove } } });
   if (fixed.length) {
-    await tx.flag.updateMany({ where: { id: { in: fixed } }, data: { status: "fixed", decidedAt: new Date() } });
-    changed.push(...fixed);
+    changed.push(...await tx.flag.updateManyAndReturn({ where: { id: { in: fixed } }, data: { status: "fixed", decidedAt: new Date() } }));
   }
   const newRows = created.length ? await tx.flag.createManyAndReturn({ data: created }) : [];
-  const changedRows = changed.length ? await tx.flag.findMany({ where: { id: { in: changed } } }) : [];
-  return { upsert: await flagRecords(tx, [...changedRows, ...newRows]), remove };
+  // The detectors' view knows where each of its sentences is: no query for the records' places.
+  const places = new Map(seen.segments.map((x) => [x.id, { side: x.side as Side, position: x.position }]));
+  return { upsert: await flagRecords(tx, [...changed, ...newRows], places), remove };
 }

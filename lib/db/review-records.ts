@@ -41,12 +41,15 @@ async function logins(tx: Tx, ids: (number | null)[]): Promise<Map<number, strin
   return new Map(rows.map((r) => [r.id, r.login]));
 }
 
-export async function flagRecords(tx: Tx, rows: FlagRowDb[]): Promise<FlagRecord[]> {
-  const places = await segmentPlaces(tx, rows.flatMap((f) => (f.segmentId !== null ? [f.segmentId] : [])));
+/** `known`: places of the rows' segments the caller has at hand (the others are read). */
+export async function flagRecords(tx: Tx, rows: FlagRowDb[], known?: Map<number, { side: Side; position: number }>): Promise<FlagRecord[]> {
+  const wanted = rows.flatMap((f) => (f.segmentId !== null && !known?.has(f.segmentId) ? [f.segmentId] : []));
+  const read = await segmentPlaces(tx, wanted);
+  const places = known ? new Map([...known, ...read]) : read;
   const login = await logins(tx, rows.map((f) => f.decidedBy));
   return rows.map((f) => ({
-    id: f.id, linkId: f.linkId, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
-    side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end], excerpt: f.excerpt,
+    id: f.id, linkId: f.linkId, excerpt: f.excerpt, detector: f.detector, category: f.category as MqmCategory, severity: f.severity as Severity,
+    side: f.side as Side, sentence: f.segmentId !== null ? places.get(f.segmentId)?.position ?? -1 : -1, span: [f.start, f.end],
     message: { key: f.messageKey, params: f.params as Record<string, string | number> },
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}), ...(f.evidence !== null ? { evidence: f.evidence as Record<string, unknown> } : {}),
     // Recomputed on every read, so a stored finding is judged by the calibration the workbench ships now.

@@ -9,7 +9,7 @@ import type { LinkStatus } from "../document";
 import type { Side } from "../types";
 import { ConflictError, InvalidOperationError, type ConflictEntity } from "../review/errors";
 import { applyLinkOperation, realignFrom, type LinkOperation, type LinkState } from "../review/links";
-import { emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
+import { aboutLinks, emptyPatch, type ReviewPatch, type UndoState } from "../review/patch";
 import { joinText, mapSpan, secondPartOffset, splitText } from "../review/sentences";
 import { defaultServices, realignerOf, type ReviewServices } from "../review/services";
 import type { ReviewOperation } from "../review/types";
@@ -411,9 +411,11 @@ export async function bumpDocument(tx: Tx, documentId: number) {
   return updated[0];
 }
 
-async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, nearLink?: number) {
+type Langs = { sourceLang: string; targetLang: string | null };
+
+async function refresh(tx: Tx, documentId: number, scope: Computed["refresh"], services: ReviewServices, patch: ReviewPatch, langs: Langs, nearLink?: number) {
   if (scope === null) return;
-  mergeFlagChanges(patch, await refreshFindings(tx, documentId, { services, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) }));
+  mergeFlagChanges(patch, await refreshFindings(tx, documentId, { services, langs, ...(scope === "all" ? {} : { segmentIds: scope, nearLink }) }));
 }
 
 export function mergeFlagChanges(patch: ReviewPatch, changes: FlagChanges) {
@@ -432,20 +434,25 @@ export async function addDecidedFlags(tx: Tx, patch: ReviewPatch, ids: number[])
 /** Applies one reviewer operation. Throws InvalidOperationError or ConflictError (nothing written then). */
 export async function applyOperation(db: Db, input: OperationInput, services: ReviewServices = defaultServices): Promise<OperationResult> {
   return serialised(input.documentId, async () => {
+    let undoable: UndoState["undo"] = null;
     const patch = await db.$transaction(async (tx) => {
       const doc = await bumpDocument(tx, input.documentId);
       const patch = emptyPatch({ id: doc.id, version: doc.version, updatedAt: doc.updatedAt.toISOString() });
       await checkExtraVersions(tx, input);
       const computed = await compute(tx, input, services, patch, doc.version - 1);
-      await refresh(tx, input.documentId, computed.refresh, services, patch, computed.nearLink);
+      await refresh(tx, input.documentId, computed.refresh, services, patch, doc, computed.nearLink);
       if (input.operation.op === "decideFlag") await addDecidedFlags(tx, patch, [input.operation.flagId]);
       const revision = await tx.revision.create({
         data: { documentId: input.documentId, reviewerId: input.reviewerId, entity: computed.entity, entityId: computed.entityId, operation: input.operation.op, before: computed.before as never, after: computed.after as never },
       });
       patch.revisionId = revision.id;
+      patch.about = aboutLinks(computed.entity === "link" ? computed.entityId : null, computed.after.linkIds, computed.before.linkIds);
+      undoable = { revisionId: revision.id, operation: revision.operation };
       return patch;
     }, input.operation.op === "realignFrom" ? LONG_TRANSACTION : TRANSACTION);
-    return { patch, undo: await undoState(db, input.documentId, input.reviewerId) };
+    // A new change is the reviewer's newest: it is what undo takes back, and it ends their redo
+    // stack (redoTarget stops at it), so the state needs no queries.
+    return { patch, undo: { undo: undoable, redo: null } };
   });
 }
 
@@ -527,7 +534,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
         ...(c.source?.rows ?? []), ...(c.target?.rows ?? []),
       ].map((r) => r.id!).concat((c.links?.rows ?? []).flatMap((l) => [...l.sourceIds, ...l.targetIds])));
       const refreshScope: Computed["refresh"] = target.operation === "realignFrom" ? "all" : ["confirm", "unconfirm", "confirmThrough"].includes(target.operation) || !scope.length ? null : [...new Set(scope)];
-      await refresh(tx, documentId, refreshScope, services, patch);
+      await refresh(tx, documentId, refreshScope, services, patch, doc);
       if (to.edits?.length) mergeFlagChanges(patch, await refreshEdited(tx, documentId, to.edits.map((e) => e.id), services));
       await addDecidedFlags(tx, patch, decided);
       await tx.revision.update({ where: { id: target.id }, data: { undone: direction === "undo" } });
@@ -536,6 +543,7 @@ async function replay(db: Db, documentId: number, reviewerId: number, direction:
         data: { documentId, reviewerId, entity: target.entity, entityId: target.entityId, operation: direction, before: { ...from, ...marker } as never, after: { ...to, ...marker, linkIds: stored.after.linkIds ?? [] } as never },
       });
       patch.revisionId = revision.id;
+      patch.about = aboutLinks(target.entity === "link" ? target.entityId : null, stored.after.linkIds, stored.before.linkIds);
       return { patch, revisionId: revision.id };
     }, LONG_TRANSACTION);
     return { ...result, undo: await undoState(db, documentId, reviewerId) };

@@ -43,7 +43,9 @@ const flagSchema = z.object({
   suggestion: z.string().optional(), evidence: z.record(z.string(), z.unknown()).optional(),
   // Exports before confidences existed lack it; the workbench recomputes it on every read anyway.
   confidence: z.number().min(0).max(1).optional(),
-  status: z.enum(["open", "accepted", "dismissed", "fixed"]), excerpt: z.string().optional(), decidedBy: z.string().nullable(), decidedAt: timestamp.nullable(),
+  // Exports before excerpts were kept lack it: then it is read from the sentence (see parseDocumentJson).
+  excerpt: z.string().optional(),
+  status: z.enum(["open", "accepted", "dismissed", "fixed"]), decidedBy: z.string().nullable(), decidedAt: timestamp.nullable(),
 }).transform((f) => ({ ...f, confidence: f.confidence ?? findingConfidence(f) }));
 
 const annotationSchema = z.object({
@@ -112,7 +114,11 @@ export function parseDocumentJson(text: string): DocumentSnapshot {
     if (issues.length > 5) listed.push(`… and ${issues.length - 5} more problems`);
     throw new DocumentJsonError(`The document JSON is not valid:\n  ${listed.join("\n  ")}`);
   }
-  const snapshot = parsed.data as DocumentSnapshot;
+  const read = parsed.data;
+  const snapshot = {
+    ...read,
+    flags: read.flags.map((f) => ({ ...f, excerpt: f.excerpt ?? read[f.side][f.sentence]?.text.slice(f.span[0], f.span[1]) ?? "" })),
+  } as DocumentSnapshot;
   const problems = [...unstorableText(snapshot), ...referenceProblems(snapshot)];
   if (problems.length) {
     const listed = problems.slice(0, 5);

@@ -34,8 +34,8 @@ function annotationNote(snapshot: DocumentSnapshot, a: AnnotationRecord): Note {
   return { attributes: { id: `a${a.id}`, appliesTo: a.side, category: `mqm:${a.category}`, priority: PRIORITY[a.severity] }, text };
 }
 
-function findingNote(snapshot: DocumentSnapshot, f: FlagRecord, lang: UiLanguage): Note {
-  const quoted = excerpt(snapshot, f.side, f.sentence, f.span);
+function findingNote(f: FlagRecord, lang: UiLanguage): Note {
+  const quoted = f.excerpt;
   const message = findingMessage(lang, f.message);
   const parts = [`${f.severity}`, quoted && `“${quoted}”`, message, f.suggestion !== undefined && `→ “${f.suggestion}”`, f.decidedBy && `(${f.decidedBy})`];
   return { attributes: { id: `f${f.id}`, appliesTo: f.side, category: `mqm:${f.category}`, priority: PRIORITY[f.severity] }, text: parts.filter(Boolean).join(" — ") };
@@ -51,7 +51,7 @@ function notesBySentence(snapshot: DocumentSnapshot, lang: UiLanguage): Map<stri
     by.set(key, [...(by.get(key) ?? []), note]);
   };
   for (const a of snapshot.annotations) add(a.side, a.sentence, annotationNote(snapshot, a));
-  for (const f of snapshot.flags) if (f.status === "accepted") add(f.side, f.sentence, findingNote(snapshot, f, lang));
+  for (const f of snapshot.flags) if (f.status === "accepted") add(f.side, f.sentence, findingNote(f, lang));
   return by;
 }
 

@@ -87,12 +87,13 @@ function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence:
   };
   const findings: ReportIssue[] = snapshot.flags.filter((f) => !isHidden(f, minConfidence)).map((f) => {
     const text = snapshot[f.side][f.sentence]?.text;
-    const excerpt = excerptOf(text, f.span);
+    // The text the finding was about: after a fix the span no longer fits the corrected sentence.
+    const excerpt = f.excerpt ?? excerptOf(text, f.span);
     const counted = f.status === "accepted" || f.status === "fixed" || (f.status === "open" && countOpen);
     const remaining = counted && (f.status === "open" || (f.status === "accepted" && stillThere(f, text)));
     return {
       kind: "finding", id: f.id, category: f.category, severity: f.severity, side: f.side, sentence: f.sentence, span: f.span,
-      linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt, flaggedText: f.excerpt ?? excerpt,
+      linkPosition: linkOf[f.side].get(f.sentence)?.position ?? null, excerpt,
       detector: f.detector, message: f.message, suggestion: f.suggestion ?? null, status: f.status, decidedBy: f.decidedBy, decidedAt: f.decidedAt,
       comment: null, author: null, counted, remaining, sameSpanAs: null, confidence: f.confidence, context: context(f.side, f.sentence),
     };
@@ -104,7 +105,7 @@ function issuesOf(snapshot: DocumentSnapshot, countOpen: boolean, minConfidence:
     const excerpt = excerptOf(segment?.text, a.span);
     return {
       kind: "annotation", id: a.id, category: a.category, severity: a.severity, side: a.side, sentence: a.sentence, span: a.span,
-      linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt, flaggedText: excerpt,
+      linkPosition: linkOf[a.side].get(a.sentence)?.position ?? null, excerpt,
       detector: null, message: null, suggestion: null, status: "annotated", decidedBy: a.author, decidedAt: a.updatedAt,
       comment: a.comment, author: a.author, counted: true, remaining: !corrected, sameSpanAs: null, confidence: null, context: context(a.side, a.sentence),
     };

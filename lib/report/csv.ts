@@ -6,7 +6,7 @@ import type { QualityReport } from "./types";
 export const CSV_COLUMNS = [
   "document_id", "document_title", "kind", "id", "category", "severity", "counted", "status", "decided_by", "decided_at",
   "detector", "side", "sentence", "link", "excerpt", "message", "suggestion", "comment", "source_text", "target_text",
-  "open_after_review", "counted_with", "flagged_text",
+  "open_after_review", "counted_with",
 ] as const;
 
 function cell(value: string | number | boolean | null): string {
@@ -27,7 +27,7 @@ export function renderFindingsCsv(reports: QualityReport | QualityReport[], lang
         r.document.id, r.document.title, i.kind, i.id, i.category, i.severity, i.counted, i.status, i.decidedBy === null ? null : r.people[i.decidedBy] ?? i.decidedBy, i.decidedAt,
         i.detector, i.side, i.sentence + 1, i.linkPosition === null ? null : i.linkPosition + 1, i.excerpt,
         i.message ? findingMessage(lang, i.message) : null, i.suggestion, i.comment, i.context.source.join(" "), i.context.target.join(" "),
-        i.remaining, i.sameSpanAs ? `${i.sameSpanAs.kind} ${i.sameSpanAs.id}` : null, i.flaggedText,
+        i.remaining, i.sameSpanAs ? `${i.sameSpanAs.kind} ${i.sameSpanAs.id}` : null,
       ].map(cell).join(","));
     }
   }

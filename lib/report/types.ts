@@ -66,10 +66,8 @@ export interface ReportIssue {
   span: [number, number];
   /** 0-based position of the link holding the sentence, null without one. */
   linkPosition: number | null;
-  /** The flagged text as it stands now ("" when the span no longer fits the corrected text). */
+  /** Findings: the text the finding flagged when it was found (for a fixed or accepted finding, the words that were replaced); annotations: the annotated words. */
   excerpt: string;
-  /** The text the finding flagged when it was found (for a fixed or accepted finding, the words that were replaced). */
-  flaggedText: string;
   /** Findings: detector, i18n message and suggestion. */
   detector: string | null;
   message: { key: string; params: Record<string, string | number> } | null;

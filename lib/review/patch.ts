@@ -16,6 +16,38 @@ export interface ReviewPatch {
   segments: { upsert: SegmentRecord[]; remove: number[] };
   flags: { upsert: FlagRecord[]; remove: number[] };
   annotations: { upsert: AnnotationRecord[]; remove: number[] };
+  /**
+   * Ids of the links the change is about, the one it names first (at most ABOUT_LIMIT): the
+   * review page makes the first that still exists its current link after an operation, undo or redo.
+   */
+  about: number[];
+}
+
+export const ABOUT_LIMIT = 16;
+
+/** The `about` list of a change: the named link (if a link was named), then the links it touched. */
+export function aboutLinks(named: number | null, ...touched: (number[] | undefined)[]): number[] {
+  const ids = new Set<number>();
+  if (named !== null) ids.add(named);
+  for (const list of touched) for (const id of list ?? []) { if (ids.size >= ABOUT_LIMIT) break; ids.add(id); }
+  return [...ids];
+}
+
+/** Where a change happened in the snapshot it produced: a link, or (no link) a sentence. */
+export type ChangedPlace = { linkId: number } | { side: Side; position: number };
+
+export function changedPlace(after: DocumentSnapshot, patch: ReviewPatch): ChangedPlace | null {
+  const links = new Set(after.links.map((l) => l.id));
+  const named = patch.about.find((id) => links.has(id));
+  if (named !== undefined) return { linkId: named };
+  const segment = patch.segments.upsert[0];
+  if (segment) return { side: segment.side, position: segment.position };
+  const annotation = patch.annotations.upsert[0];
+  if (annotation) return { side: annotation.side, position: annotation.sentence };
+  const link = patch.links.upsert[0];
+  if (link) return { linkId: link.id };
+  const flag = patch.flags.upsert.find((f) => f.sentence >= 0);
+  return flag ? { side: flag.side, position: flag.sentence } : null;
 }
 
 export interface UndoState {
@@ -27,7 +59,7 @@ export function emptyPatch(document: ReviewPatch["document"], revisionId: number
   return {
     document, revisionId, shifts: {},
     links: { upsert: [], remove: [] }, segments: { upsert: [], remove: [] },
-    flags: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] },
+    flags: { upsert: [], remove: [] }, annotations: { upsert: [], remove: [] }, about: [],
   };
 }
 

@@ -475,4 +475,68 @@ describe("review page with a long document", () => {
     await expect.poll(() => row(page, index - 1).getAttribute("aria-current")).toBe("true");
     await context.close();
   });
+
+  it("after undo and redo of an edit far down, the edited link is current, in view and focused, and the next key acts on it", async () => {
+    const id = await createDocument(db, longDocument(3000));
+    const { context, page } = await loggedInContext(browser);
+    await openReview(page, id);
+    const map = page.getByTestId("alignment-map");
+    const box = (await map.boundingBox())!;
+    const current = page.locator('[data-testid="link-row"][aria-current="true"]');
+    const currentIndex = async () => Number(await current.getAttribute("data-row-index"));
+    /** Whether row i is inside the list's viewport and holds the keyboard focus. */
+    const seenAndFocused = (i: number) => page.evaluate((i) => {
+      const list = document.querySelector(".review-list")!.getBoundingClientRect();
+      const el = document.querySelector(`[data-testid="link-row"][data-row-index="${i}"]`);
+      if (!el) return "not mounted";
+      const r = el.getBoundingClientRect();
+      const inView = r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
+      const focused = !!document.activeElement && el.contains(document.activeElement);
+      return inView && focused ? "ok" : `inView=${inView} focused=${focused} active=${document.activeElement?.tagName}.${document.activeElement?.className}`;
+    }, i);
+    const jumpToTop = async () => {
+      await page.mouse.click(box.x + 1, box.y + 1);
+      await expect.poll(currentIndex).toBeLessThan(50);
+    };
+
+    // far down: the last rows of the map
+    await page.mouse.click(box.x + box.width - 1, box.y + box.height - 10);
+    await expect.poll(currentIndex).toBeGreaterThan(2800);
+    const edited = await currentIndex();
+    const original = `Satz Nummer ${edited + 1} des langen Textes.`;
+    const corrected = `Satz Nummer ${edited + 1} des langen Textes, berichtigt.`;
+    const targetText = () => row(page, edited).locator('.sentence[data-side="target"] .sentence-text').first().textContent();
+    await page.keyboard.press("e");
+    const editor = row(page, edited).locator("textarea");
+    await expect.poll(() => editor.count()).toBe(1);
+    await editor.fill(corrected);
+    await editor.press("Enter");
+    await expect.poll(targetText).toBe(corrected);
+
+    // undo at once: the edited link stays current, in view, focused
+    await page.keyboard.press("u");
+    await expect.poll(targetText).toBe(original);
+    await expect.poll(currentIndex).toBe(edited);
+    await expect.poll(() => seenAndFocused(edited)).toBe("ok");
+
+    // redo from far away (the top of the document): the selection goes to the change
+    await jumpToTop();
+    await page.keyboard.press("U");
+    await expect.poll(currentIndex).toBe(edited);
+    await expect.poll(targetText).toBe(corrected);
+    await expect.poll(() => seenAndFocused(edited)).toBe("ok");
+
+    // undo from far away too, with the Undo button (the click must not leave the focus on it)
+    await jumpToTop();
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await expect.poll(currentIndex).toBe(edited);
+    await expect.poll(targetText).toBe(original);
+    await expect.poll(() => seenAndFocused(edited)).toBe("ok");
+
+    // the next key changes the link the reviewer sees: confirm it
+    await page.keyboard.press("c");
+    await expect.poll(() => row(page, edited).getAttribute("data-status")).toBe("confirmed");
+    expect(await page.locator('[data-testid="link-row"][data-status="confirmed"]').count()).toBe(1);
+    await context.close();
+  });
 });

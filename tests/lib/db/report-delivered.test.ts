@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)("report: as delivered and open after review on %s"
     expect(afterAccept.remaining.counted).toBe(untouched.remaining.counted - 1);
     expect(afterAccept.remaining.penalty).toBeLessThan(untouched.remaining.penalty);
     const fixed = afterHand.issues.find((i) => i.kind === "finding" && i.id === h.flag.id)!;
-    expect(fixed).toMatchObject({ status: "fixed", counted: true, remaining: false, flaggedText: "KI -Modellen".slice(0, h.flag.span[1] - h.flag.span[0]) });
+    expect(fixed).toMatchObject({ status: "fixed", counted: true, remaining: false, excerpt: "KI -Modellen".slice(0, h.flag.span[1] - h.flag.span[0]) });
     expect(afterAccept.issues.find((i) => i.kind === "finding" && i.id === a.flag.id)).toMatchObject({ status: "accepted", counted: true, remaining: false });
   });
 

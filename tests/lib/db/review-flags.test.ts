@@ -3,6 +3,9 @@
 // a text correction, and undo takes both back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSnapshot } from "../../../lib/db/documents";
+import { exportXliff } from "../../../lib/formats/xliff";
+import { exportJson, parseDocumentJson } from "../../../lib/formats/json";
+import { buildQualityReport, renderFindingsCsv } from "../../../lib/report";
 import { refreshFindings } from "../../../lib/db/flags";
 import { applyOperation, ConflictError, InvalidOperationError, undo } from "../../../lib/db/review";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../helpers/database";
@@ -71,6 +74,31 @@ describe.each(DATABASE_KINDS)("findings under review on %s", (kind) => {
     expect(restored.target[flag.sentence].text).toBe(segment.text);
     expect(restored.flags.find((f) => f.id === flag.id)).toMatchObject({ status: "open", decidedBy: null, span: flag.span });
     expect(restored.flags.map(key).sort()).toEqual(before.flags.map(key).sort());
+  });
+
+  it("an accepted finding quotes the text it was about, not the corrected sentence, in the panel, the report, the CSV and XLIFF", async () => {
+    const id = await seedDocument(t.db);
+    const before = await loadSnapshot(t.db, id);
+    const flag = before.flags.find((f) => f.detector === "spacing" && before.target[f.sentence].text.startsWith("KI -Modellen", f.span[0]))!;
+    const segment = before.target[flag.sentence];
+    const quoted = segment.text.slice(flag.span[0], flag.span[1]);
+    expect(quoted.startsWith("KI -")).toBe(true);
+    const { patch } = await applyOperation(t.db, { documentId: id, reviewerId: alex.id, operation: { op: "decideFlag", flagId: flag.id, decision: "accepted" }, expectedVersion: segment.version });
+    const after = await loadSnapshot(t.db, id);
+    expect(after.target[flag.sentence].text).not.toContain(quoted);
+    const report = buildQualityReport(after);
+    expect(report.issues.find((i) => i.kind === "finding" && i.id === flag.id)!.excerpt).toBe(quoted);
+    const row = renderFindingsCsv(report).split("\n").find((line) => line.includes(flag.suggestion!) && line.includes("accepted"))!;
+    expect(row).toContain(quoted);
+    expect(exportXliff(after)).toContain(`“${quoted}”`);
+    // The panel quotes the record the operation answered with, and the one the page loads.
+    expect(patch.flags.upsert.find((f) => f.id === flag.id)!.excerpt).toBe(quoted);
+    expect(after.flags.find((f) => f.id === flag.id)!.excerpt).toBe(quoted);
+    // Moved to another installation and back, it still quotes the same text.
+    expect(parseDocumentJson(exportJson(after)).flags.find((f) => f.id === flag.id)!.excerpt).toBe(quoted);
+    // A full re-run does not re-cut it either.
+    await t.db.$transaction((tx) => refreshFindings(tx, id));
+    expect((await loadSnapshot(t.db, id)).flags.find((f) => f.id === flag.id)!.excerpt).toBe(quoted);
   });
 
   it("refuses a decision made on a stale view, and a suggestion whose text has changed", async () => {

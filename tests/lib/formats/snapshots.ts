@@ -57,7 +57,7 @@ export function seedPairSnapshot(): DocumentSnapshot {
     const at = seg.text.indexOf(needle);
     const f = {
       id, linkId: linkOf(seg.side, seg.position), detector: "test", category: "Fluency/Spelling", severity: "minor", side: seg.side,
-      sentence: seg.position, span: [at, at + needle.length], message: { key: "test.message", params: { text: needle } },
+      sentence: seg.position, span: [at, at + needle.length], excerpt: needle, message: { key: "test.message", params: { text: needle } },
       status: "open", decidedBy: null, decidedAt: null, ...extra,
     } as Omit<FlagRecord, "confidence">;
     return { ...f, confidence: findingConfidence(f) };

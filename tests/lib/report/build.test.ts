@@ -96,11 +96,12 @@ describe("buildQualityReport: contents", () => {
     expect(accepted.context.target[accepted.context.at]).toBe(snapshot.target[accepted.sentence].text);
   });
 
-  it("shows no excerpt when a correction moved the text under the span", () => {
+  it("quotes the text a finding was about after a correction changed the sentence under its span", () => {
     const snapshot = seedPairSnapshot();
     const flag = snapshot.flags.find((f) => f.status === "accepted")!;
+    const quoted = snapshot.target[flag.sentence].text.slice(flag.span[0], flag.span[1]);
     snapshot.target[flag.sentence].text = "Kurz.";
-    expect(buildQualityReport(snapshot).issues.find((i) => i.id === flag.id && i.kind === "finding")!.excerpt).toBe("");
+    expect(buildQualityReport(snapshot).issues.find((i) => i.id === flag.id && i.kind === "finding")!.excerpt).toBe(quoted);
   });
 
   it("summarises the alignment: link types, confirmed share, low confidence, omissions and additions", () => {
@@ -188,7 +189,7 @@ describe("buildQualityReport: as delivered and open after review", () => {
     expect(issue(buildQualityReport(snapshot), "finding", accepted.id).remaining).toBe(true);
     sentence.text = sentence.text.slice(0, accepted.span[0]) + accepted.suggestion + sentence.text.slice(accepted.span[1]);
     const corrected = buildQualityReport(snapshot);
-    expect(issue(corrected, "finding", accepted.id)).toMatchObject({ counted: true, remaining: false, flaggedText: accepted.excerpt });
+    expect(issue(corrected, "finding", accepted.id)).toMatchObject({ counted: true, remaining: false, excerpt: accepted.excerpt });
 
     const annotation = snapshot.annotations[0];
     const annotated = snapshot[annotation.side][annotation.sentence];

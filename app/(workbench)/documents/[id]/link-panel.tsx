@@ -87,12 +87,11 @@ function AnnotationFields({ initial, onSave, onCancel, saveLabel, autoFocus }: {
 
 function FindingItem({ flag, snapshot, reviewers, actions }: { flag: FlagRecord; snapshot: DocumentSnapshot; reviewers: Record<string, string>; actions: PanelActions }) {
   const { t, i18n } = useTranslation("review");
-  const text = snapshot[flag.side][flag.sentence]?.text ?? "";
   return (
     <li className={`finding status-${flag.status}`} data-testid="finding-item" data-flag-id={flag.id}>
       <div><span className={`sev sev-${flag.severity}`}>{t(`severity.${flag.severity}`)}</span> {t(`category.${flag.category}`, { defaultValue: flag.category })}</div>
       <p>{findingText(i18n.language, flag)}</p>
-      <p className="meta">“{flag.status === "open" ? text.slice(flag.span[0], flag.span[1]) : flag.excerpt ?? text.slice(flag.span[0], flag.span[1])}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
+      <p className="meta">“{flag.excerpt}”{flag.suggestion !== undefined && <> → “{flag.suggestion}”</>}</p>
       {flag.status === "open" ? (
         <div className="editor-actions">
           {flag.suggestion !== undefined && <button type="button" onClick={() => actions.decideFlag(flag.id, "accepted")}>{t("finding.accept")}</button>}

@@ -127,16 +127,42 @@ export function ReviewPage({ initial, me, reviewers, touched: initialTouched, mi
     const pos = listPosition(current);
     if (pos < 0) return;
     list.current?.scrollToIndex(pos);
-    const frame = requestAnimationFrame(() => {
-      list.current?.scrollToIndex(pos);
-      if (focusWanted.current) document.getElementById(`row-${current}`)?.focus({ preventScroll: true });
-    });
+    // A row far away is mounted by the windowed list only a frame or two after the scroll:
+    // keep trying for a few frames, or the focus would stay on the page (or a button).
+    let frame = 0;
+    const settle = (tries: number) => {
+      frame = requestAnimationFrame(() => {
+        list.current?.scrollToIndex(pos);
+        const el = document.getElementById(`row-${current}`);
+        if (el && focusWanted.current) el.focus({ preventScroll: true });
+        if (!el && tries > 0) settle(tries - 1);
+      });
+    };
+    settle(10);
     return () => cancelAnimationFrame(frame);
     // only when a move was requested
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusTick]);
 
   const refocus = useCallback(() => { focusWanted.current = true; setFocusTick((n) => n + 1); }, []);
+
+  // The selection follows the change: after an operation, undo or redo the link it changed is
+  // the current one, scrolled into view, with the focus in the list (not left on a button or
+  // the page, where the next key would act on a link the reviewer cannot see). An undo or redo
+  // may land outside the filter: then the filter is lifted, as for any move; an operation on a
+  // row that now falls outside it keeps the filter.
+  useEffect(() => {
+    const landed = review.landed;
+    if (!landed) return;
+    const index = "linkId" in landed.place ? lookup.rowOfLink.get(landed.place.linkId) ?? -1 : lookup.rowOfSentence[landed.place.side][landed.place.position] ?? -1;
+    if (index < 0 || index >= rows.length) return;
+    const focus = editing === null && draft === null;
+    if (landed.replay || matchesFilter(rows[index], filter)) { goTo(index, focus); return; }
+    setCurrentKey(rows[index].key);
+    lastIndex.current = index;
+    // only when a change landed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [review.landed]);
 
   // ---- building requests from the latest snapshot -------------------------------------------
   const linkRequest = useCallback((linkId: number, make: (s: DocumentSnapshot, li: number) => OperationRequestBody | string) => {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSnapshot } from "@/lib/document";
-import { applyPatch, type ReviewPatch, type UndoState } from "@/lib/review/patch";
+import { applyPatch, changedPlace, type ChangedPlace, type ReviewPatch, type UndoState } from "@/lib/review/patch";
 import type { BulkRequest, ReviewOperation } from "@/lib/review/types";
 
 export interface OperationRequestBody {
@@ -19,6 +19,9 @@ export type Touched = Record<number, { author: string | null; at: string }>;
 
 export interface Notice { kind: "error" | "conflict" | "info"; text: string; id: number }
 
+/** Where the reviewer's latest change landed; `replay`: it was an undo or redo (the reviewer may be elsewhere). */
+export interface Landed { place: ChangedPlace; replay: boolean; id: number }
+
 interface ErrorBody { error?: string; message?: string; entity?: string; changedBy?: { login: string; name: string } | null; changedAt?: string | null }
 
 export function useReview(initial: DocumentSnapshot, me: { login: string; name: string }, initialTouched: Touched) {
@@ -30,6 +33,8 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
   const [touched, setTouched] = useState<Touched>(initialTouched);
   /** Bumped whenever the server state moved, so open history panels refetch. */
   const [revision, setRevision] = useState(0);
+  const [landed, setLanded] = useState<Landed | null>(null);
+  const landedId = useRef(0);
   const current = useRef(initial);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const noticeId = useRef(0);
@@ -48,9 +53,11 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
     return true;
   }, [url, replace]);
 
-  const applyResult = useCallback((patch: ReviewPatch, nextUndo: UndoState) => {
+  const applyResult = useCallback((patch: ReviewPatch, nextUndo: UndoState, replay: boolean) => {
     const before = current.current;
     const next = applyPatch(before, patch);
+    const place = changedPlace(next, patch);
+    if (place) setLanded({ place, replay, id: ++landedId.current });
     const oldText = new Map([...before.source, ...before.target].map((s) => [s.id, s.text]));
     const changed = patch.segments.upsert.filter((s) => oldText.get(s.id) !== s.text);
     if (changed.length) {
@@ -83,7 +90,7 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
   }, [i18n.language, say, t]);
 
   /** Sends one request after the ones before it; refreshes the view when it was stale. */
-  const send = useCallback((path: string, body: () => unknown | null): Promise<boolean> => {
+  const send = useCallback((path: string, body: () => unknown | null, replay = false): Promise<boolean> => {
     const job = queue.current.then(async () => {
       const payload = body();
       if (payload === null) return false;
@@ -92,7 +99,7 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
         const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
         const data = await res.json().catch(() => ({}));
         if (res.ok && data.noop) { say("info", t("errors.nothingToChange")); return false; }
-        if (res.ok) { applyResult(data.patch, data.undo); return true; }
+        if (res.ok) { applyResult(data.patch, data.undo, replay); return true; }
         const kind = describeError(res.status, data);
         if (kind === "conflict" || res.status === 404) await reload();
         return false;
@@ -119,8 +126,8 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
     return send("/bulk", () => build(current.current));
   }, [send]);
 
-  const undoLast = useCallback(() => send("/undo", () => ({})), [send]);
-  const redoLast = useCallback(() => send("/redo", () => ({})), [send]);
+  const undoLast = useCallback(() => send("/undo", () => ({}), true), [send]);
+  const redoLast = useCallback(() => send("/redo", () => ({}), true), [send]);
 
   // Undo state is per reviewer and not part of the page's server render; the cheap form of
   // the GET answers it, and polling on focus catches other reviewers' changes early.
@@ -141,5 +148,5 @@ export function useReview(initial: DocumentSnapshot, me: { login: string; name: 
     return () => { stopped = true; document.removeEventListener("visibilitychange", onVisible); };
   }, [url, replace]);
 
-  return { snapshot, undo, notice, setNotice, say, pending: pending > 0, touched, revision, operate, bulk, undoLast, redoLast, reload, current };
+  return { snapshot, undo, notice, setNotice, say, pending: pending > 0, touched, revision, landed, operate, bulk, undoLast, redoLast, reload, current };
 }
