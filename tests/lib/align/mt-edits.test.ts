@@ -46,23 +46,41 @@ describe.skipIf(!RATED.present)(`align on edited machine translation${RATED.note
         else if (l.source.length === 1 && l.target.length === 1 && gold.has(`${l.source}:${l.target}`)) right.push(l.confidence);
       }
     });
-    // Every right 1-0 and 0-1 link becomes an omission or addition finding on its sentence.
+    // Every right 1-0 and 0-1 link becomes an omission or addition finding on its sentence, except
+    // where a 1-0 and a 0-1 share one gap between two-sided links: omission-addition judges such a gap
+    // as one pair the aligner could not match, by its length (on the rated talks, reporting such gaps
+    // as omission + addition gave 22 findings, 21 of them on segments rated No-error). Here the edits put a dropped source sentence beside
+    // a dropped target sentence now and then; 15 of the 229 right one-sided links sit in such a gap
+    // and go unflagged. The bound keeps that from growing; the fix belongs in the aligner, which
+    // should link those pairs on rated MT.
+    const inMixedGap = (links: typeof hyps[number], i: number) => {
+      let a = i; while (a > 0 && !(links[a - 1].source.length && links[a - 1].target.length)) a--;
+      let b = i; while (b + 1 < links.length && !(links[b + 1].source.length && links[b + 1].target.length)) b++;
+      const gap = links.slice(a, b + 1);
+      return gap.some((l) => l.source.length) && gap.some((l) => l.target.length);
+    };
     let rightOneSided = 0;
+    let mixed = 0;
+    let mixedUnflagged = 0;
     docs.forEach((d, k) => {
       const gold = new Set(d.gold.map((g) => `${g.source}:${g.target}`));
       const findings = checkAligned({
         sourceLang: "en", targetLang: "de", links: hyps[k],
         source: segmentPresegmented(d.source.join("\n")), target: segmentPresegmented(d.target.join("\n")),
       }, ["omission-addition"]);
-      for (const l of hyps[k]) {
-        if ((l.source.length && l.target.length) || !gold.has(`${l.source}:${l.target}`)) continue;
+      hyps[k].forEach((l, i) => {
+        if ((l.source.length && l.target.length) || !gold.has(`${l.source}:${l.target}`)) return;
         rightOneSided++;
         const side = l.source.length ? "source" : "target";
         const sentence = l.source.length ? l.source[0] : l.target[0];
-        expect(findings.some((f) => f.side === side && f.sentence === sentence && /Omission|Addition/.test(f.category))).toBe(true);
-      }
+        const found = findings.some((f) => f.side === side && f.sentence === sentence && /Omission|Addition/.test(f.category));
+        if (inMixedGap(hyps[k], i)) { mixed++; if (!found) mixedUnflagged++; return; }
+        expect(found).toBe(true);
+      });
     });
     expect(rightOneSided).toBeGreaterThan(200);
+    expect(mixed).toBeGreaterThan(0);
+    expect(mixedUnflagged / rightOneSided).toBeLessThan(0.07);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     expect(hiding.length).toBeGreaterThan(0);
     expect(median(hiding)).toBeLessThan(0.8);
