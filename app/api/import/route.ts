@@ -2,7 +2,7 @@
 // 400 bad input, 413 too large, 409 warnings the user has to accept, 202 job started.
 import { mediaType } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db/client";
-import { checkImportInput, ImportError, maxImportBytes, type RawSide } from "@/lib/import";
+import { ImportError, ImportWarning, prepareImport, type RawSide } from "@/lib/import";
 import { startImportJob } from "@/lib/import/jobs";
 import { maxRequestBytes, requestTooLarge } from "@/lib/import/limits";
 import { importFormSchema } from "@/lib/validations/import";
@@ -20,7 +20,6 @@ export async function POST(request: Request) {
   const auth = await authorize("import");
   if ("response" in auth) return auth.response;
   const { session } = auth;
-  const limit = maxImportBytes();
   // The same limit as the proxy's (next.config.js, proxy.ts): a body over it is refused, never cut short.
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxRequestBytes()) return Response.json({ problems: [requestTooLarge(length)] }, { status: 413 });
@@ -43,13 +42,14 @@ export async function POST(request: Request) {
   const input = parsed.data;
   const source = await side(form, "source", input.sourceLang, "Source text");
   const target = input.single ? null : await side(form, "target", input.targetLang!, "Translation");
+  let prepared;
   try {
-    const checked = checkImportInput(source, target, limit);
-    if (checked.warnings.length && !input.acceptWarnings) return Response.json({ warnings: checked.warnings }, { status: 409 });
+    prepared = prepareImport({ title: input.title, source, target, presegmented: input.presegmented, acceptWarnings: input.acceptWarnings });
   } catch (err) {
+    if (err instanceof ImportWarning) return Response.json({ warnings: err.warnings }, { status: 409 });
     if (err instanceof ImportError) return Response.json({ problems: err.problems }, { status: err.tooLarge ? 413 : 400 });
     throw err;
   }
-  const job = startImportJob(db(), { title: input.title, source, target, presegmented: input.presegmented, acceptWarnings: true, author: session.uid });
+  const job = await startImportJob(db(), prepared.job, session.uid);
   return Response.json({ job: job.id }, { status: 202 });
 }
