@@ -24,7 +24,8 @@ export interface ImportJob extends ImportJobView {
 }
 
 const STAGE_WEIGHT: Record<Stage, [number, number]> = { segment: [0, 0.1], align: [0.1, 0.55], check: [0.55, 0.7], store: [0.7, 1] };
-/** Progress is written at most this often (stage changes always): a sign of life without a write per batch. */
+/** Progress is written at most this often: a sign of life without a write per batch, and a short import (done in a
+ *  fraction of a second) does not spend its time writing its own progress. */
 const PROGRESS_WRITE_MS = 250;
 /** Queued and running jobs are touched this often, so that servers on other hosts see their owner alive. */
 const HEARTBEAT_MS = 60_000;
@@ -100,12 +101,10 @@ async function settle(write: () => Promise<void>): Promise<void> {
 async function run(entry: Entry): Promise<void> {
   const { db, id, controller } = entry;
   let written = Promise.resolve();
-  let lastWrite = 0;
-  let lastStage: Stage | null = null;
+  let lastWrite = Date.now();
   const writeProgress = (stage: Stage, progress: number) => {
     const now = Date.now();
-    if (stage === lastStage && now - lastWrite < PROGRESS_WRITE_MS) return;
-    lastStage = stage;
+    if (now - lastWrite < PROGRESS_WRITE_MS) return;
     lastWrite = now;
     // One write at a time, in order; a failed progress write is not worth failing the import for.
     written = written.then(() => recordImportProgress(db, id, stage, progress)).then(() => { changed(id); }, () => undefined);

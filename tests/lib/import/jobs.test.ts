@@ -38,7 +38,8 @@ describe.each(DATABASE_KINDS)("import jobs on %s", (kind) => {
   }
 
   it("run one at a time with BITEXT_IMPORT_CONCURRENCY=1: the second waits, then both are stored; progress is stored as it goes", async () => {
-    const a = await startImportJob(t.db, prepared("first"));
+    // Ten times the seed pair: long enough (some seconds) for progress to be written while it runs.
+    const a = await startImportJob(t.db, prepared("first", Array(10).fill(SEED_EN).join("\n\n"), Array(10).fill(SEED_DE).join("\n\n")));
     const b = await startImportJob(t.db, prepared("second"));
     await new Promise((r) => setTimeout(r, 100));
     expect((await getImportJob(t.db, a.id))!.state).toBe("running");
