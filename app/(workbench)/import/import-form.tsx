@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { readApiError } from "../../_components/api-error";
 
 interface Problem { code: string; side?: string; params: Record<string, string | number>; message: string }
 interface Job { id: string; state: "queued" | "running" | "done" | "failed" | "cancelled"; stage: string; progress: number; title: string | null; createdAt: string; documentId?: number; problems?: Problem[]; error?: string; retryable: boolean }
@@ -49,13 +50,14 @@ export function ImportForm() {
       try {
         const res = await fetch(`/api/import/jobs/${id}?wait=${seen ? POLL_WAIT_MS : 0}&seen=${encodeURIComponent(seen)}`, { cache: "no-store" });
         if (!res.ok && res.status !== 404) throw new Error(`HTTP ${res.status}`);
-        const body = await res.json();
         if (!res.ok) {
-          setProblems([{ code: "failed", params: { detail: body.message ?? `HTTP ${res.status}` }, message: body.message ?? "" }]);
+          const { message } = await readApiError(res);
+          setProblems([{ code: "failed", params: { detail: message }, message }]);
           setBusy(false);
           setJob(null);
           return;
         }
+        const body = await res.json();
         current = body as Job;
         // Unchanged after a wait: the server could not wait for it (it runs elsewhere); ask again more slowly.
         const unchanged = !!seen && body.token === seen;
@@ -96,10 +98,10 @@ export function ImportForm() {
     setBusy(true); setProblems([]); setWarnings([]);
     setInterrupted((list) => list.filter((j) => j.id !== id));
     const res = await fetch(`/api/import/jobs/${id}/retry`, { method: "POST" });
-    const body = await res.json().catch(() => ({}));
-    if (res.status === 202) { setJob(body as Job); return poll(id); }
+    if (res.status === 202) { setJob((await res.json()) as Job); return poll(id); }
     setBusy(false);
-    setProblems([{ code: "failed", params: { detail: body.message ?? `HTTP ${res.status}` }, message: body.message ?? "" }]);
+    const { message } = await readApiError(res);
+    setProblems([{ code: "failed", params: { detail: message }, message }]);
   }
 
   async function submit(acceptWarnings: boolean) {
@@ -108,11 +110,11 @@ export function ImportForm() {
     if (acceptWarnings) data.set("acceptWarnings", "1");
     setBusy(true); setProblems([]); setWarnings([]); setJob(null);
     const res = await fetch("/api/import", { method: "POST", body: data });
-    const body = await res.json().catch(() => ({}));
-    if (res.status === 202) return poll(body.job);
+    if (res.status === 202) return poll(((await res.json()) as { job: string }).job);
     setBusy(false);
-    if (res.status === 409 && body.warnings) setWarnings(body.warnings);
-    else setProblems(body.problems ?? [{ code: "failed", params: { detail: body.message ?? `HTTP ${res.status}` }, message: body.message ?? `HTTP ${res.status}` }]);
+    const refused = await readApiError(res);
+    if (refused.error === "warnings") setWarnings(refused.warnings as Problem[]);
+    else setProblems((refused.problems as Problem[] | undefined) ?? [{ code: "failed", params: { detail: refused.message }, message: refused.message }]);
   }
 
   return (
