@@ -15,8 +15,6 @@ import type {
 import type { Finding, MqmCategory, Severity, Side } from "../types";
 import type { ProgressListener } from "../pipeline";
 
-/** Rows per batch: a batch is one transaction of some tens of milliseconds. */
-export const IMPORT_BATCH_ROWS = 500;
 /** Long enough for a book-length re-alignment on a slow disk. */
 export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 15 * 60_000 };
 const BATCH_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };

@@ -61,7 +61,7 @@ export function importJobChange(id: string, ms: number): { changed: Promise<void
   return { changed: promise, dispose: () => dispose() };
 }
 
-export function jobInput(job: AnalyseJob): ImportJobInput {
+function jobInput(job: AnalyseJob): ImportJobInput {
   if (job.kind === "pair") {
     const i = job.input;
     return { title: i.title ?? null, sourceLang: i.sourceLang, targetLang: i.targetLang, sourceName: i.sourceName ?? "Source text", targetName: i.targetName ?? "Translation", sourceText: i.sourceText, targetText: i.targetText, presegmented: !!i.presegmented };
