@@ -30,7 +30,7 @@ export function proxy(request: NextRequest) {
   // BITEXT_MAX_BYTES, as the import route applies it: refuse a too-large body here, with the
   // route's message, rather than let it be cut short (next.config.js sets the proxy's limit).
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxRequestBytes()) return withHeaders(NextResponse.json({ problems: [requestTooLarge(length)] }, { status: 413 }), policy, https);
+  if (length > maxRequestBytes()) return withHeaders(NextResponse.json({ error: "tooLarge", message: requestTooLarge(length).message, problems: [requestTooLarge(length)] }, { status: 413 }), policy, https);
   if (PUBLIC.has(pathname) || parseSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) {
     // Next.js reads the nonce for its own scripts from the request's CSP header.
     const forwarded = new Headers(request.headers);
@@ -39,7 +39,7 @@ export function proxy(request: NextRequest) {
     return withHeaders(NextResponse.next({ request: { headers: forwarded } }), policy, https);
   }
   if (api) {
-    return withHeaders(NextResponse.json({ error: "Not logged in. Log in at /login first." }, { status: 401 }), policy, https);
+    return withHeaders(NextResponse.json({ error: "unauthenticated", message: "Not logged in. Log in at /login first." }, { status: 401 }), policy, https);
   }
   const url = request.nextUrl.clone();
   url.pathname = "/login";

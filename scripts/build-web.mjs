@@ -26,6 +26,10 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
+// The import analysis runs from its own bundle in a worker thread: rebuilt whenever lib/ is newer.
+const { buildWorker, workerIsCurrent } = await import("./build-worker.mjs");
+if (!workerIsCurrent()) await buildWorker();
+
 const wanted = sourceHash();
 const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8").trim() : null;
 if (built === wanted) {

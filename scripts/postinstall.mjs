@@ -11,3 +11,7 @@ console.log("bitext: Prisma clients generated (SQLite and PostgreSQL)");
 const { buildCli } = await import("./build-cli.mjs");
 await buildCli();
 console.log("bitext: command-line interface bundled into dist/cli");
+// The web server runs imports' analysis from this bundle, in a worker thread (no tsx at run time).
+const { buildWorker } = await import("./build-worker.mjs");
+await buildWorker();
+console.log("bitext: import analysis bundled into dist/worker");

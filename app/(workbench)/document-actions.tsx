@@ -5,12 +5,12 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { readApiError } from "../_components/api-error";
 
 async function send(url: string, method: string, body?: unknown): Promise<string | null> {
   const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
   if (res.ok) return null;
-  const data = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
-  return data?.message ?? data?.error ?? `HTTP ${res.status}`;
+  return (await readApiError(res)).message;
 }
 
 export function DocumentActions({ id, title, canRename, canDelete, deleteLabel }: { id: number; title: string; canRename: boolean; canDelete: boolean; deleteLabel: string }) {

@@ -73,11 +73,6 @@ export function findingConfidence(f: Pick<Finding, "detector" | "message" | "evi
   return Math.round(shrink(cells[banded], bandPrior) * 1000) / 1000;
 }
 
-/** Whether the rated data says anything about this kind (for "not measured" in the UI). */
-export function isMeasured(f: Pick<Finding, "detector">, cells: Record<string, CalibrationCell> = table.cells): boolean {
-  return (cells[f.detector]?.n ?? 0) > 0;
-}
-
 /**
  * The severity raters gave to the errors this kind of finding hit, where they hit at least a few:
  * MQM raters keep Major for errors that mislead or break the sentence, which a detector cannot tell

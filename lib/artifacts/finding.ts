@@ -51,11 +51,5 @@ export function sourceTextOfTarget(doc: AlignedDocument): string[] {
   return out;
 }
 
-export function targetTextOfSource(doc: AlignedDocument): string[] {
-  const out = doc.source.map(() => "");
-  for (const p of linkedPairs(doc)) for (const s of p.source) out[s] = p.targetText;
-  return out;
-}
-
 export const isGerman = (lang: string) => lang.toLowerCase().startsWith("de");
 export const isEnglish = (lang: string) => lang.toLowerCase().startsWith("en");

@@ -27,10 +27,6 @@ export function words(text: string): Token[] {
   return out;
 }
 
-export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-/** Upper-case letters after the first ("OpenAI", "iPhone", "KI"): a brand or acronym, not a plain word. */
-export const hasInnerCapital = (w: string) => /\p{Lu}/u.test(w.slice(1));
-
 /** Lowercase and fold the English possessive and German genitive of names ("Microsoft's", "Microsofts"). */
 export function nameKey(w: string): string {
   return w.toLowerCase().replace(/['’]s$/, "");

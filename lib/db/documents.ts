@@ -15,8 +15,6 @@ import type {
 import type { Finding, MqmCategory, Severity, Side } from "../types";
 import type { ProgressListener } from "../pipeline";
 
-/** Rows per batch: a batch is one transaction of some tens of milliseconds. */
-export const IMPORT_BATCH_ROWS = 500;
 /** Long enough for a book-length re-alignment on a slow disk. */
 export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 15 * 60_000 };
 const BATCH_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
@@ -46,18 +44,23 @@ function processAlive(pid: number): boolean {
 }
 
 /**
+ * Whether the process recorded as `owner` ("host:pid", see importOwner) is gone: on this host, its pid
+ * is dead; on another, it has given no sign of life (`heartbeat`) for IMPORT_STALE_MS.
+ */
+export function ownerGone(owner: string | null, heartbeat: Date | null, now = Date.now()): boolean {
+  const [host, pid] = (owner ?? "").split(/:(?=\d+$)/);
+  if (host === hostname() && pid) return Number(pid) !== process.pid && !processAlive(Number(pid));
+  return !heartbeat || now - heartbeat.getTime() > IMPORT_STALE_MS;
+}
+
+/**
  * Deletes half-written imports whose process is gone (on this host: the pid is dead; from
  * elsewhere: no batch for IMPORT_STALE_MS). Run at server start and before each import.
  * Returns the ids removed.
  */
 export async function clearAbandonedImports(db: Db, now = Date.now()): Promise<number[]> {
   const importing = await db.document.findMany({ where: { state: "importing" }, select: { id: true, importOwner: true, importHeartbeat: true } });
-  const host = hostname();
-  const abandoned = importing.filter((d) => {
-    const [owner, pid] = (d.importOwner ?? "").split(/:(?=\d+$)/);
-    if (owner === host && pid) return Number(pid) !== process.pid && !processAlive(Number(pid));
-    return !d.importHeartbeat || now - d.importHeartbeat.getTime() > IMPORT_STALE_MS;
-  }).map((d) => d.id);
+  const abandoned = importing.filter((d) => ownerGone(d.importOwner, d.importHeartbeat, now)).map((d) => d.id);
   if (abandoned.length) await db.document.deleteMany({ where: { id: { in: abandoned }, state: "importing" } });
   return abandoned;
 }

@@ -51,7 +51,6 @@ export function trimWindow<R extends { id?: number }>(before: R[], after: R[], c
 }
 
 export const trimLinks = (before: LinkRow[], after: LinkRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, linkContent, prevIdOf, start);
-export const trimSegments = (before: SegmentRow[], after: SegmentRow[], prevIdOf: (i: number) => number | null, start = 0) => trimWindow(before, after, segmentContent, prevIdOf, start);
 
 /**
  * Where a window starts now (its rows may have moved since it was recorded) and the ids of the

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { clearAbandonedImports, createDocument, ImportCancelledError } from "../db/documents";
 import { analysePair, analyseSingle, type ProgressListener } from "../pipeline";
 import type { DocumentSnapshot } from "../document";
-import { analyseInChildProcess, type AnalyseJob } from "./analyse-process";
+import { analyseInWorker, type AnalyseJob } from "./analyse-thread";
 import { ImportError, ImportWarning, sentenceTooLongProblem } from "./errors";
 import { SentenceTooLongError } from "../segment";
 import { checkImportInput, type RawSide } from "./validate";
@@ -24,8 +24,8 @@ export interface ImportRequest {
   acceptWarnings?: boolean;
   author?: number | null;
   onProgress?: ProgressListener;
-  /** Run the pipeline in a child process (the web server does, to stay responsive). */
-  inChildProcess?: boolean;
+  /** Run the pipeline in a worker thread (the web server does, to stay responsive). */
+  inWorker?: boolean;
   /** Cancels the import (ImportCancelledError); nothing of it is kept. */
   signal?: AbortSignal;
   /** Called when the analysis is done and storing begins (the CLI starts honouring Ctrl+C here). */
@@ -46,8 +46,11 @@ function analyseHere(job: AnalyseJob, onProgress?: ProgressListener): DocumentSn
   }
 }
 
-/** Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
-export async function importDocument(db: Db, request: ImportRequest): Promise<{ id: number; warnings: string[] }> {
+/** What runImport needs: the checked input as the analysis takes it. */
+export interface PreparedImport { job: AnalyseJob; warnings: string[] }
+
+/** Checks and decodes the input. Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
+export function prepareImport(request: Pick<ImportRequest, "title" | "source" | "target" | "presegmented" | "acceptWarnings">): PreparedImport {
   const { source, target } = request;
   const checked = checkImportInput(source, target);
   if (checked.warnings.length && !request.acceptWarnings) throw new ImportWarning(checked.warnings);
@@ -55,13 +58,23 @@ export async function importDocument(db: Db, request: ImportRequest): Promise<{ 
   const job: AnalyseJob = target && checked.target !== null
     ? { kind: "pair", input: { title, sourceLang: source.lang, targetLang: target.lang, sourceText: checked.source, targetText: checked.target, presegmented: request.presegmented, sourceName: source.label, targetName: target.label } }
     : { kind: "single", input: { title, lang: source.lang, text: checked.source, presegmented: request.presegmented, name: source.label } };
-  const snapshot: DocumentSnapshot = request.inChildProcess
-    ? await analyseInChildProcess(job, request.onProgress, request.signal)
-    : analyseHere(job, request.onProgress);
-  request.onStoring?.();
-  if (request.signal?.aborted) throw new ImportCancelledError();
+  return { job, warnings: checked.warnings.map((w) => w.message) };
+}
+
+/** Analyses a prepared import and stores the document; returns its id. */
+export async function runImport(db: Db, job: AnalyseJob, options: Pick<ImportRequest, "author" | "onProgress" | "inWorker" | "signal" | "onStoring"> = {}): Promise<number> {
+  const snapshot: DocumentSnapshot = options.inWorker
+    ? await analyseInWorker(job, options.onProgress, options.signal)
+    : analyseHere(job, options.onProgress);
+  options.onStoring?.();
+  if (options.signal?.aborted) throw new ImportCancelledError();
   // Half-written imports of processes that died (a killed CLI or server) go before a new one is written.
   await clearAbandonedImports(db);
-  const id = await createDocument(db, snapshot, { author: request.author, onProgress: request.onProgress, signal: request.signal });
-  return { id, warnings: checked.warnings.map((w) => w.message) };
+  return createDocument(db, snapshot, { author: options.author, onProgress: options.onProgress, signal: options.signal });
+}
+
+/** Throws ImportError (bad input) or ImportWarning (needs the user's go-ahead). */
+export async function importDocument(db: Db, request: ImportRequest): Promise<{ id: number; warnings: string[] }> {
+  const { job, warnings } = prepareImport(request);
+  return { id: await runImport(db, job, request), warnings };
 }

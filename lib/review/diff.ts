@@ -10,8 +10,3 @@ export interface WordDiffPart {
 export function wordDiff(before: string, after: string): WordDiffPart[] {
   return diffWords(before, after).map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }));
 }
-
-/** True when the diff has any change (a sentence edited back to its original has none). */
-export function hasChanges(parts: WordDiffPart[]): boolean {
-  return parts.some((p) => p.kind !== "same");
-}

@@ -31,19 +31,6 @@ export type ReviewOperation =
   | { op: "updateAnnotation"; annotationId: number; category?: MqmCategory; severity?: Severity; comment?: string }
   | { op: "deleteAnnotation"; annotationId: number };
 
-/**
- * Optimistic concurrency: the client sends the version it last saw of the entity it
- * changes (link, segment, flag or annotation; for document-wide operations such as
- * realignFrom and confirmThrough, the document). A stale version is refused.
- */
-export interface ReviewRequest {
-  documentId: number;
-  operation: ReviewOperation;
-  expectedVersion: number;
-  /** Versions of further rows the change was based on (e.g. the neighbour link of a merge). */
-  expectedVersions?: { links?: Record<number, number>; segments?: Record<number, number> };
-}
-
 /** Where a search looks: the source text, the target text or both. */
 export type SearchSide = Side | "both";
 

@@ -60,6 +60,5 @@ export const historyQuerySchema = z.object({
   beforeId: z.coerce.number().int().positive().optional(),
 });
 
-export type OperationRequest = z.infer<typeof operationRequestSchema>;
 // Compile-time check that every parsed operation is a ReviewOperation.
 export const _operationShapeCheck = (o: z.infer<typeof reviewOperationSchema>): ReviewOperation => o;

@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from "../../lib/auth/session";
 import { openSession } from "../../lib/db/sessions";
 import { createDb, type Db } from "../../lib/db/client";
 import { loadSnapshot } from "../../lib/db/documents";
+import { INTERRUPTED_MESSAGE } from "../../lib/db/import-jobs";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { createReviewer } from "../../lib/db/reviewers";
 import { childPids, startServer, type RunningServer } from "../../bench/server";
@@ -41,7 +42,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every process the server started (the analysis process and its watchdog among them). */
+/** Every process the server started (the analysis is a thread, not among them). */
 function descendants(pid: number): number[] {
   const direct = childPids(pid);
   return [...direct, ...direct.flatMap(descendants)];
@@ -123,7 +124,7 @@ describe("kill -9 of the server", () => {
     }
   }, 300_000);
 
-  it("during a web import: the analysis process dies with it, no half document is left, the app works after restart", async () => {
+  it("during a web import: the analysis dies with it, no half document is left, the job is failed and retryable, the app works after restart", async () => {
     const documentId = await seedDocument(db);
     const en = Array.from({ length: 4000 }, (_, i) => `In ${1990 + (i % 30)}, the company announced plan number ${i}, and ${i % 97} people agreed.${i % 6 === 5 ? "\n\n" : " "}`).join("");
     const de = Array.from({ length: 4000 }, (_, i) => `Im Jahr ${1990 + (i % 30)} kündigte das Unternehmen Plan Nummer ${i} an, und ${i % 97} Menschen stimmten zu.${i % 6 === 5 ? "\n\n" : " "}`).join("");
@@ -148,15 +149,15 @@ describe("kill -9 of the server", () => {
       throw new Error(`the import never reached ${stages}`);
     };
 
-    // 1. Killed while the analysis runs: the analysis process must not outlive the server.
+    // 1. Killed while the analysis runs: the analysis (a worker thread of the server) must not outlive
+    //    it, nor any process the server started.
     const first = await startServer(env);
     const job = await startImport(first);
     await waitForStage(first, job, ["segment", "align", "check"]);
-    const analysis = descendants(first.child.pid!);
-    expect(analysis.length).toBeGreaterThan(0);
+    const started = descendants(first.child.pid!);
     await killHard(first);
-    for (let i = 0; i < 50 && analysis.some(alive); i++) await sleep(100);
-    expect(analysis.filter(alive)).toEqual([]);
+    for (let i = 0; i < 50 && started.some(alive); i++) await sleep(100);
+    expect(started.filter(alive)).toEqual([]);
 
     // 2. Killed while the document is being written: after the restart it is gone.
     const second = await startServer(env);
@@ -171,6 +172,18 @@ describe("kill -9 of the server", () => {
       const documents = await appWorks(third, documentId);
       expect(documents.map((d) => d.id)).toEqual((await db.document.findMany({ where: { state: "ready" }, select: { id: true }, orderBy: { id: "asc" } })).map((d) => d.id));
       expect(await db.segment.count({ where: { document: { state: { not: "ready" } } } })).toBe(0);
+
+      // Both jobs are failed with a message that says what happened, and can be retried.
+      for (const id of [job, again]) {
+        const j = await (await fetch(`${third.baseURL}/api/import/jobs/${id}`, { headers: { cookie } })).json();
+        expect(j).toMatchObject({ state: "failed", retryable: true, error: INTERRUPTED_MESSAGE.running });
+      }
+      const retry = await fetch(`${third.baseURL}/api/import/jobs/${again}/retry`, { method: "POST", headers: { cookie, origin: third.baseURL } });
+      expect(retry.status).toBe(202);
+      const done = await waitForStage(third, again, ["done"]);
+      expect(done.state).toBe("done");
+      const stored = await loadSnapshot(db, done.documentId);
+      expect([stored.source.length, stored.target.length]).toEqual([4000, 4000]);
     } finally {
       third.child.kill("SIGTERM");
     }

@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostname } from "node:os";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { createDb } from "../../lib/db/client";
+import { createImportJob } from "../../lib/db/import-jobs";
 import { baseURL, launchBrowser, loggedInContext } from "./browser";
 
 const SOURCE = "fixtures/seeds/000_2f5c058692c94630.txt";
@@ -54,6 +58,34 @@ describe("import in the browser", () => {
     expect((await (await page.request.get("/api/documents")).json()).length).toBe(before);
     expect(await page.getByRole("button", { name: "Import", exact: true }).isEnabled()).toBe(true);
     await context.close();
+  });
+
+  it("offers a retry for an import its server stopped, and the retry opens the review page", async () => {
+    const db = createDb(inject("databaseUrl"));
+    try {
+      // The row a server killed during the analysis leaves behind: running, owned by a process that is gone.
+      const author = (await db.reviewer.findUniqueOrThrow({ where: { login: inject("reviewers")[0].login } })).id;
+      const id = crypto.randomUUID();
+      await createImportJob(db, id, {
+        title: "Interrupted seed pair", sourceLang: "en", targetLang: "de", sourceName: "000.txt", targetName: "001.txt",
+        sourceText: readFileSync(SOURCE, "utf8"), targetText: readFileSync(TARGET, "utf8"), presegmented: false,
+      }, author);
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+      await db.importJob.update({ where: { id }, data: { state: "running", stage: "align", owner: `${hostname()}:${dead}` } });
+
+      const { context, page } = await loggedInContext(browser);
+      await page.goto("/import");
+      const interrupted = page.getByTestId("import-interrupted");
+      await expect.poll(() => interrupted.textContent()).toContain("The server stopped while this import was running");
+      expect(await interrupted.textContent()).toContain("Interrupted seed pair");
+      await interrupted.getByTestId("import-retry").click();
+      await page.waitForURL(/\/documents\/\d+$/, { timeout: 60_000 });
+      await expect.poll(() => page.getByTestId("link-row").count()).toBe(15);
+      expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "done", attempts: 2 });
+      await context.close();
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("shows a clear message for an empty side and imports nothing", async () => {

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { readApiError } from "../../_components/api-error";
 
 export interface AccountView { login: string; displayName: string; role: string; status: "active" | "disabled" | "no password (imported)" }
 
@@ -18,7 +19,7 @@ export function AccountRow({ account, self }: { account: AccountView; self: bool
     const res = await fetch(`/api/accounts/${encodeURIComponent(account.login)}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(change) });
     setBusy(false);
     if (res.ok) router.refresh();
-    else setError(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `The server answered ${res.status}.`);
+    else setError((await readApiError(res)).message);
   }
   const status = account.status === "active" ? t("accounts.active") : account.status === "disabled" ? t("accounts.disabled") : t("accounts.noPassword");
   return (

@@ -2,9 +2,15 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { readApiError } from "../../_components/api-error";
 
 interface Problem { code: string; side?: string; params: Record<string, string | number>; message: string }
-interface Job { id: string; state: "queued" | "running" | "done" | "failed" | "cancelled"; stage: string; progress: number; documentId?: number; problems?: Problem[]; error?: string }
+interface Job { id: string; state: "queued" | "running" | "done" | "failed" | "cancelled"; stage: string; progress: number; title: string | null; createdAt: string; documentId?: number; problems?: Problem[]; error?: string; retryable: boolean }
+
+/** Each poll waits on the server for the job to change (up to this long), so a short import is seen done at once. */
+const POLL_WAIT_MS = 4000;
+/** Polls that may fail in a row (the server restarting) before the form gives up. */
+const POLL_FAILURES = 25;
 
 const LANGS = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "zh", "ja", "ko"];
 
@@ -31,10 +37,49 @@ export function ImportForm() {
     return t(`import.errors.${p.code}`, { ...params, defaultValue: p.message });
   };
 
+  const [interrupted, setInterrupted] = useState<Job[]>([]);
+
+  // Imports of this reviewer that a stopped server left failed: they can be run again from here.
+  useEffect(() => {
+    let live = true;
+    fetch("/api/import/jobs", { cache: "no-store" })
+      .then((res) => (res.ok ? (res.json() as Promise<Job[]>) : []))
+      .then((jobs) => { if (live) setInterrupted(jobs.filter((j) => j.state === "failed" && j.retryable)); })
+      .catch(() => undefined);
+    return () => { live = false; };
+  }, []);
+
   async function poll(id: string) {
-    for (;;) {
-      const res = await fetch(`/api/import/jobs/${id}`, { cache: "no-store" });
-      const current = (await res.json()) as Job;
+    let seen = "";
+    for (let failures = 0; ;) {
+      let current: Job;
+      try {
+        const res = await fetch(`/api/import/jobs/${id}?wait=${seen ? POLL_WAIT_MS : 0}&seen=${encodeURIComponent(seen)}`, { cache: "no-store" });
+        if (!res.ok && res.status !== 404) throw new Error(`HTTP ${res.status}`);
+        if (!res.ok) {
+          const { message } = await readApiError(res);
+          setProblems([{ code: "failed", params: { detail: message }, message }]);
+          setBusy(false);
+          setJob(null);
+          return;
+        }
+        const body = await res.json();
+        current = body as Job;
+        // Unchanged after a wait: the server could not wait for it (it runs elsewhere); ask again more slowly.
+        const unchanged = !!seen && body.token === seen;
+        seen = body.token ?? "";
+        failures = 0;
+        if (unchanged) await new Promise((r) => setTimeout(r, 400));
+      } catch {
+        // The server is restarting (or the network hiccups): keep asking for a while.
+        if (++failures > POLL_FAILURES) {
+          setProblems([{ code: "failed", params: { detail: "the server does not answer" }, message: "" }]);
+          setBusy(false);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 400));
+        continue;
+      }
       setJob(current);
       if (current.state === "done") { router.push(`/documents/${current.documentId}`); return; }
       if (current.state === "cancelled") {
@@ -48,7 +93,6 @@ export function ImportForm() {
         setBusy(false);
         return;
       }
-      await new Promise((r) => setTimeout(r, 400));
     }
   }
 
@@ -73,17 +117,27 @@ export function ImportForm() {
     void submit(false);
   }
 
+  async function retry(id: string) {
+    setBusy(true); setProblems([]); setWarnings([]);
+    setInterrupted((list) => list.filter((j) => j.id !== id));
+    const res = await fetch(`/api/import/jobs/${id}/retry`, { method: "POST" });
+    if (res.status === 202) { setJob((await res.json()) as Job); return poll(id); }
+    setBusy(false);
+    const { message } = await readApiError(res);
+    setProblems([{ code: "failed", params: { detail: message }, message }]);
+  }
+
   async function submit(acceptWarnings: boolean) {
     if (!form.current) return;
     const data = new FormData(form.current);
     if (acceptWarnings) data.set("acceptWarnings", "1");
     setBusy(true); setProblems([]); setWarnings([]); setJob(null);
     const res = await fetch("/api/import", { method: "POST", body: data });
-    const body = await res.json().catch(() => ({}));
-    if (res.status === 202) return poll(body.job);
+    if (res.status === 202) return poll(((await res.json()) as { job: string }).job);
     setBusy(false);
-    if (res.status === 409) setWarnings(body.warnings ?? []);
-    else setProblems(body.problems ?? [{ code: "failed", params: { detail: `HTTP ${res.status}` }, message: `HTTP ${res.status}` }]);
+    const refused = await readApiError(res);
+    if (refused.error === "warnings") setWarnings(refused.warnings as Problem[]);
+    else setProblems((refused.problems as Problem[] | undefined) ?? [{ code: "failed", params: { detail: refused.message }, message: refused.message }]);
   }
 
   return (
@@ -127,6 +181,20 @@ export function ImportForm() {
           <ul>{warnings.map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>
           {warnings.some((w) => w.code === "swappedSides") && <button type="button" onClick={swapSides} disabled={busy} data-testid="swap-sides">{t("import.swapSides")}</button>}{" "}
           <button type="button" onClick={() => void submit(true)} disabled={busy}>{t("import.acceptWarnings")}</button>
+        </div>
+      )}
+      {job?.state === "failed" && job.retryable && (
+        <button type="button" onClick={() => void retry(job.id)} disabled={busy} data-testid="import-retry">{t("import.retry")}</button>
+      )}
+      {interrupted.length > 0 && !job && (
+        <div className="warning-box" data-testid="import-interrupted">
+          <h2>{t("import.interruptedTitle")}</h2>
+          <ul>{interrupted.map((j) => (
+            <li key={j.id}>
+              {t("import.interruptedItem", { title: j.title ?? "", date: new Date(j.createdAt).toLocaleString() })}: {j.error}{" "}
+              <button type="button" onClick={() => void retry(j.id)} disabled={busy} data-testid="import-retry">{t("import.retry")}</button>
+            </li>
+          ))}</ul>
         </div>
       )}
       {job && job.state !== "failed" && (

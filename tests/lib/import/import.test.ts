@@ -45,11 +45,11 @@ describe.each(DATABASE_KINDS)("import into %s", (kind) => {
     expect(loaded.flags.map((f) => [f.detector, f.side, f.sentence, f.span])).toEqual(snapshot.flags.map((f) => [f.detector, f.side, f.sentence, f.span]));
   });
 
-  it("gives the same document when the pipeline runs in a child process (as the web import does)", async () => {
+  it("gives the same document when the pipeline runs in a worker thread (as the web import does)", async () => {
     const request = { source: { label: "en.txt", lang: "en", bytes: bytes(EN) }, target: { label: "de.txt", lang: "de", bytes: bytes(DE) } };
     const stages = new Set<string>();
     const inProcess = await loadSnapshot(t.db, (await importDocument(t.db, request)).id);
-    const child = await loadSnapshot(t.db, (await importDocument(t.db, { ...request, inChildProcess: true, onProgress: (stage) => stages.add(stage) })).id);
+    const child = await loadSnapshot(t.db, (await importDocument(t.db, { ...request, inWorker: true, onProgress: (stage) => stages.add(stage) })).id);
     expect(child.target.map((s) => s.text)).toEqual(inProcess.target.map((s) => s.text));
     expect(child.links.map((l) => [l.source, l.target])).toEqual(inProcess.links.map((l) => [l.source, l.target]));
     expect(child.flags.length).toBe(inProcess.flags.length);

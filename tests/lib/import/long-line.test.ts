@@ -49,9 +49,9 @@ describe("a text that is one enormous sentence", () => {
   const source = { label: "book-en.txt", lang: "en", text: singleLine(EN, five) };
   const target = { label: "book-de.txt", lang: "de", text: singleLine(DE, five) };
 
-  it("is refused by the importer, in the web server's analysis process, with what to do", async () => {
+  it("is refused by the importer, in the web server's analysis worker, with what to do", async () => {
     const before = await tableCounts(t.db);
-    const err = await importDocument(t.db, { source, target, inChildProcess: true, acceptWarnings: true }).catch((e: unknown) => e);
+    const err = await importDocument(t.db, { source, target, inWorker: true, acceptWarnings: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     const problem = (err as ImportError).problems[0];
     expect(problem.code).toBe("sentenceTooLong");

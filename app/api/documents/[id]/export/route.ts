@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { loadSnapshot, NotFoundError } from "@/lib/db/documents";
 import { ExportError, exportDocument } from "@/lib/formats";
 import { exportQuerySchema, queryIssues } from "@/lib/validations/downloads";
+import { apiError } from "../../../../_server/api-error";
 import { authorize, uiLanguage } from "../../../../_server/session";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if ("response" in auth) return auth.response;
   const documentId = Number((await params).id);
   const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: `Bad export request: ${queryIssues(query.error)}.` }, { status: 400 });
+  if (!query.success) return apiError(400, "invalid", `Bad export request: ${queryIssues(query.error)}.`);
   try {
     const snapshot = await loadSnapshot(db(), documentId);
     const { format, ...options } = query.data;
@@ -21,8 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: { "content-type": file.mimeType, "content-disposition": `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` },
     });
   } catch (err) {
-    if (err instanceof NotFoundError) return Response.json({ error: err.message }, { status: 404 });
-    if (err instanceof ExportError) return Response.json({ error: err.message }, { status: 422 });
+    if (err instanceof NotFoundError) return apiError(404, "notFound", err.message);
+    if (err instanceof ExportError) return apiError(422, "notExportable", err.message);
     throw err;
   }
 }

@@ -1,20 +1,6 @@
-// POST /api/documents/[id]/redo → 200 { patch, undo, revision } | 400 nothing to redo | 409 someone else changed it since.
-import { db } from "@/lib/db/client";
-import { redo } from "@/lib/db/review";
-import { documentHistory } from "@/lib/db/review-history";
-import { errorResponse, guard, requireJson } from "../respond";
+// POST /api/documents/[id]/redo: see ../undo-redo.ts.
+import { historyStep } from "../undo-redo";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const g = await guard(params, "edit");
-  if ("response" in g) return g.response;
-  try {
-    requireJson(request);
-    const result = await redo(db(), g.documentId, g.session.uid);
-    const { entries } = await documentHistory(db(), g.documentId, { beforeId: result.revisionId + 1, limit: 1 });
-    return Response.json({ patch: result.patch, undo: result.undo, revision: entries[0] ?? null });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = historyStep("redo");

@@ -5,6 +5,7 @@ import { displayNames } from "@/lib/db/reviewers";
 import { buildQualityReport, renderFindingsCsv, REPORT_MIME_TYPES, reportFileName } from "@/lib/report";
 import { renderReportHtml } from "@/report-ui/html";
 import { queryIssues, reportQuerySchema } from "@/lib/validations/downloads";
+import { apiError } from "../../../../_server/api-error";
 import { authorize, uiLanguage } from "../../../../_server/session";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const auth = await authorize("read");
   if ("response" in auth) return auth.response;
   const query = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: `Bad report request: ${queryIssues(query.error)}.` }, { status: 400 });
+  if (!query.success) return apiError(400, "invalid", `Bad report request: ${queryIssues(query.error)}.`);
   const { format, threshold, minConfidence } = query.data;
   const lang = query.data.lang ?? (await uiLanguage());
   try {
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const name = reportFileName(report, format);
     return new Response(body, { headers: { "content-type": REPORT_MIME_TYPES[format], "content-disposition": `attachment; filename="${name}"` } });
   } catch (err) {
-    if (err instanceof NotFoundError) return Response.json({ error: err.message }, { status: 404 });
+    if (err instanceof NotFoundError) return apiError(404, "notFound", err.message);
     throw err;
   }
 }
