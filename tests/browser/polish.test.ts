@@ -3,10 +3,10 @@
 // single-language text is labelled as one text.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
 import { importDocument } from "../../lib/import";
-import { baseURL, importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { baseURL, importSeedPair, launchBrowser, loggedInContext, openReview } from "./browser";
 
 let db: Db;
 let browser: Browser;
@@ -19,10 +19,6 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-async function openReview(page: Page, id: number) {
-  await page.goto(`/documents/${id}`);
-  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
-}
 
 describe("polish", () => {
   it("fits the review page into the window: no outer scrollbar", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
 import type { DocumentSnapshot, FlagRecord } from "../../lib/document";
-import { importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair, launchBrowser, loggedInContext, openReview } from "./browser";
 
 let db: Db;
 let browser: Browser;
@@ -18,10 +18,6 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-async function openReview(page: Page, id: number) {
-  await page.goto(`/documents/${id}`);
-  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
-}
 
 async function spacingFinding(page: Page, id: number): Promise<{ snapshot: DocumentSnapshot; flag: FlagRecord }> {
   const { snapshot } = await page.evaluate((doc) => fetch(`/api/documents/${doc}`).then((r) => r.json()), id) as { snapshot: DocumentSnapshot };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
 import type { DocumentSnapshot } from "../../lib/document";
-import { importSeedPair, launchBrowser, loggedInContext } from "./browser";
+import { importSeedPair, launchBrowser, loggedInContext, openReview } from "./browser";
 
 let db: Db;
 let browser: Browser;
@@ -17,10 +17,6 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-async function openReview(page: Page, id: number) {
-  await page.goto(`/documents/${id}`);
-  await page.waitForSelector('[data-testid="review"][data-ready="true"]');
-}
 const row = (page: Page, i: number) => page.locator(`[data-testid="link-row"][data-row-index="${i}"]`);
 
 describe("review page: comments, filters by work, history details", () => {
