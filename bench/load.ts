@@ -281,7 +281,7 @@ ${REVIEWERS} reviewers (real accounts, session cookies, real HTTP against \`next
 through the review page's endpoint for ${SECONDS} s each run: 70 % text edits, 20 % confirm/unconfirm, 10 % annotations, each
 reviewer in their own part of the document overlapping the neighbours' (hence the 409s). "web import" and "CLI import" run a
 ${IMPORT_SENTENCES.toLocaleString("en")}-sentence generated book import at the same time (the import column says how long it took
-and whether it finished). Server memory: the server's process tree without the analysis process, peak. Checks after each run:
+and whether it finished). Server memory: the server's process tree, peak (a web import's analysis runs in a worker thread of the server, so it counts). Checks after each run:
 every acknowledged change is in the history and the final state is the last acknowledged one per sentence and link, no
 revision nobody was told about, all annotations stored, alignment invariants hold.
 
